@@ -1,0 +1,25 @@
+import { signUp } from "@/lib/auth/signup";
+import { verifyCsrf } from "@/lib/csrf";
+import { errorResponse } from "@/lib/errors";
+import { parseBody } from "@/lib/http/body";
+import { methodNotAllowed } from "@/lib/http/route";
+import { z } from "zod";
+
+/** Creates an account; field problems come back as `field_errors` for the form to show. */
+export async function POST(req: Request): Promise<Response> {
+  try {
+    verifyCsrf(req);
+    const result = await signUp(await parseBody(req, z.record(z.string(), z.unknown())));
+    if (!result.ok) {
+      return Response.json(
+        { success: false, error: "Please correct the highlighted fields.", field_errors: result.fieldErrors },
+        { status: 400 },
+      );
+    }
+    return Response.json({ success: true, user_id: result.userId }, { status: 201 });
+  } catch (error) {
+    return errorResponse(error);
+  }
+}
+
+export const { GET, PUT, PATCH, DELETE } = methodNotAllowed("POST");

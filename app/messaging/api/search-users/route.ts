@@ -1,0 +1,16 @@
+import { parseQuery } from "@/lib/http/body";
+import { json, memberRoute, methodNotAllowed } from "@/lib/http/route";
+import { searchQuerySchema } from "@/lib/messaging/schemas";
+import { findPeople } from "@/lib/messaging/service";
+import { toPartnerJson } from "@/lib/messaging/wire";
+
+export const GET = memberRoute(
+  async ({ req, user }) => {
+    const { q } = parseQuery(req, searchQuerySchema);
+    const users = await findPeople(user.id, q);
+    return json({ users: users.map(toPartnerJson) });
+  },
+  { csrf: false },
+);
+
+export const { POST, PUT, PATCH, DELETE } = methodNotAllowed("GET");

@@ -1,0 +1,4 @@
+export * from "./conversations";
+export * from "./messages";
+export * from "./rate-limits";
+export * from "./users";

@@ -1,0 +1,147 @@
+import { and, asc, desc, eq, or, sql, type SQL } from "drizzle-orm";
+import { unionAll } from "drizzle-orm/pg-core";
+import { getDb } from "../client";
+import { conversationSummaries, messages, type Message } from "../schema";
+import { rowsOf } from "./sql";
+import { recordSend } from "./conversations";
+
+export type NewMessageInput = {
+  senderId: number;
+  receiverId: number;
+  content: string;
+  messageType: string | null;
+  clientId?: string | null;
+  conversationId?: number | null;
+};
+
+/**
+ * Stores a message and updates both members' conversation summaries in one
+ * transaction. A repeat with the same clientId returns the first message.
+ */
+export async function insertMessage(input: NewMessageInput): Promise<{ message: Message; created: boolean }> {
+  const db = await getDb();
+  return db.transaction(async (tx) => {
+    const [inserted] = await tx
+      .insert(messages)
+      .values({
+        senderId: input.senderId,
+        receiverId: input.receiverId,
+        content: input.content,
+        messageType: input.messageType,
+        clientId: input.clientId ?? null,
+        conversationId: input.conversationId ?? null,
+      })
+      .onConflictDoNothing({
+        target: [messages.senderId, messages.clientId],
+        where: sql`${messages.clientId} is not null`,
+      })
+      .returning();
+    if (inserted) {
+      await recordSend(tx, inserted);
+      return { message: inserted, created: true };
+    }
+    const [existing] = await tx
+      .select()
+      .from(messages)
+      .where(and(eq(messages.senderId, input.senderId), eq(messages.clientId, input.clientId!)));
+    if (!existing) throw new Error("Conflicting client_id without a stored message");
+    return { message: existing, created: false };
+  });
+}
+
+export type MessagePage = { before?: number; after?: number; limit: number };
+
+
+/** The (timestamp, id) of a message of this pair, as a row value; no row when it is not theirs. */
+const cursorOf = (id: number, a: number, b: number) => sql`(
+  select c.timestamp, c.id from messages c
+  where c.id = ${id}
+    and ((c.sender_id = ${a} and c.receiver_id = ${b}) or (c.sender_id = ${b} and c.receiver_id = ${a})))`;
+
+/**
+ * Messages between two members, oldest first: the newest `limit` by default,
+ * older than `before`, or newer than `after`. One index scan per direction.
+ */
+export async function getMessagesBetweenUsers(
+  a: number,
+  b: number,
+  page: MessagePage,
+): Promise<{ messages: Message[]; hasMore: boolean }> {
+  const db = await getDb();
+  const forward = page.after !== undefined;
+  const position = (): SQL | undefined => {
+    const row = sql`(${messages.timestamp}, ${messages.id})`;
+    if (page.after !== undefined) return sql`${row} > ${cursorOf(page.after, a, b)}`;
+    if (page.before !== undefined) return sql`${row} < ${cursorOf(page.before, a, b)}`;
+    return undefined;
+  };
+  const order = forward
+    ? [asc(messages.timestamp), asc(messages.id)]
+    : [desc(messages.timestamp), desc(messages.id)];
+  const direction = (from: number, to: number) =>
+    db
+      .select()
+      .from(messages)
+      .where(and(eq(messages.senderId, from), eq(messages.receiverId, to), position()))
+      .orderBy(...order)
+      .limit(page.limit + 1);
+  const rows = await unionAll(direction(a, b), direction(b, a))
+    .orderBy(...order)
+    .limit(page.limit + 1);
+  const hasMore = rows.length > page.limit;
+  const pageRows = rows.slice(0, page.limit);
+  return { messages: forward ? pageRows : pageRows.reverse(), hasMore };
+}
+
+/** A message the user sent or received; undefined otherwise, whether or not it exists. */
+export async function findMessageForUser(messageId: number, userId: number): Promise<Message | undefined> {
+  const db = await getDb();
+  const [row] = await db
+    .select()
+    .from(messages)
+    .where(and(eq(messages.id, messageId), or(eq(messages.senderId, userId), eq(messages.receiverId, userId))));
+  return row;
+}
+
+/** Marks one received message read (sets read_at) and keeps the summary in step. True if it changed. */
+export async function markAsRead(messageId: number, userId: number): Promise<boolean> {
+  const db = await getDb();
+  const result = await db.execute(sql`
+    with marked as (
+      update messages set is_read = true, read_at = now()
+      where id = ${messageId} and receiver_id = ${userId} and not is_read
+      returning sender_id, receiver_id
+    ), summary as (
+      update conversation_summaries s set unread_count = s.unread_count - 1
+      from marked where s.owner_id = marked.receiver_id and s.partner_id = marked.sender_id
+    )
+    select count(*)::int as marked from marked`);
+  return (rowsOf<{ marked: number }>(result)[0]?.marked ?? 0) > 0;
+}
+
+/** Marks every unread message from `partnerId` to `userId` read, in one statement. Returns how many. */
+export async function markConversationRead(userId: number, partnerId: number): Promise<number> {
+  const db = await getDb();
+  const result = await db.execute(sql`
+    with marked as (
+      update messages set is_read = true, read_at = now()
+      where receiver_id = ${userId} and is_read = false and sender_id = ${partnerId}
+      returning id
+    ), summary as (
+      update ${conversationSummaries} set unread_count = unread_count - (select count(*) from marked)
+      where owner_id = ${userId} and partner_id = ${partnerId} and exists (select 1 from marked)
+    )
+    select count(*)::int as marked from marked`);
+  return rowsOf<{ marked: number }>(result)[0]?.marked ?? 0;
+}
+
+/** Total unread messages received by the user. */
+export async function countUnread(userId: number): Promise<number> {
+  const db = await getDb();
+  const [row] = await db
+    .select({ count: sql<number>`count(*)::int` })
+    .from(messages)
+    .where(and(eq(messages.receiverId, userId), eq(messages.isRead, false)));
+  return row?.count ?? 0;
+}
+

@@ -1,0 +1,29 @@
+import { sql } from "drizzle-orm";
+import { getDb } from "../client";
+import { rowsOf } from "./sql";
+
+export type RateLimitHit = { count: number; retryAfterSeconds: number };
+
+/**
+ * Counts one hit on `key` in a fixed window of `windowSeconds`, in the database
+ * so that every server process shares the count.
+ */
+export async function hitRateLimit(key: string, windowSeconds: number): Promise<RateLimitHit> {
+  const db = await getDb();
+  const expired = sql`rate_limits.window_start <= now() - make_interval(secs => ${windowSeconds})`;
+  const result = await db.execute(sql`
+    insert into rate_limits (key, window_start, count) values (${key}, now(), 1)
+    on conflict (key) do update set
+      count = case when ${expired} then 1 else rate_limits.count + 1 end,
+      window_start = case when ${expired} then now() else rate_limits.window_start end
+    returning count,
+      ceil(extract(epoch from (window_start + make_interval(secs => ${windowSeconds}) - now())))::int as retry_after`);
+  const row = rowsOf<{ count: number; retry_after: number }>(result)[0]!;
+  return { count: row.count, retryAfterSeconds: Math.max(1, row.retry_after) };
+}
+
+/** Forgets a key's hits (a successful sign-in clears its failures). */
+export async function clearRateLimit(key: string): Promise<void> {
+  const db = await getDb();
+  await db.execute(sql`delete from rate_limits where key = ${key}`);
+}

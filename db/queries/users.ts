@@ -1,0 +1,78 @@
+import { and, asc, eq, ne, or, sql } from "drizzle-orm";
+import { getDb } from "../client";
+import { users, type NewUser, type User } from "../schema";
+import { escapeLike } from "./sql";
+
+export type PublicUser = Pick<User, "id" | "username" | "name" | "headline">;
+
+const publicColumns = { id: users.id, username: users.username, name: users.name, headline: users.headline };
+
+export async function findUserById(id: number): Promise<User | undefined> {
+  const db = await getDb();
+  const [row] = await db.select().from(users).where(eq(users.id, id));
+  return row;
+}
+
+export async function findPublicUser(id: number): Promise<PublicUser | undefined> {
+  const db = await getDb();
+  const [row] = await db.select(publicColumns).from(users).where(eq(users.id, id));
+  return row;
+}
+
+/** A member by username or email, case-insensitively. */
+export async function findUserByLogin(login: string): Promise<User | undefined> {
+  const db = await getDb();
+  const key = login.trim().toLowerCase();
+  const [row] = await db
+    .select()
+    .from(users)
+    .where(or(sql`lower(${users.username}) = ${key}`, sql`lower(${users.email}) = ${key}`))
+    .limit(1);
+  return row;
+}
+
+export type CreateUserResult = { ok: true; user: User } | { ok: false; taken: "username" | "email" };
+
+/** Creates a member; a username or email already in use (in any case) is reported, not thrown. */
+export async function createUser(input: NewUser): Promise<CreateUserResult> {
+  const db = await getDb();
+  try {
+    const [user] = await db.insert(users).values(input).returning();
+    return { ok: true, user: user! };
+  } catch (error) {
+    const text = String((error as { cause?: unknown }).cause ?? error);
+    if (text.includes("users_username_lower_key")) return { ok: false, taken: "username" };
+    if (text.includes("users_email_lower_key")) return { ok: false, taken: "email" };
+    throw error;
+  }
+}
+
+export async function updatePasswordHash(userId: number, passwordHash: string): Promise<void> {
+  const db = await getDb();
+  await db.update(users).set({ passwordHash }).where(eq(users.id, userId));
+}
+
+/**
+ * Members whose name or username contains `query` (case-insensitive, `%` and `_`
+ * literal), never the caller; prefix matches first, at most `limit`.
+ */
+export async function searchUsers(query: string, callerId: number, limit = 20): Promise<PublicUser[]> {
+  const db = await getDb();
+  const needle = escapeLike(query.trim().toLowerCase());
+  const contains = `%${needle}%`;
+  const prefix = `${needle}%`;
+  const wordPrefix = `% ${needle}%`;
+  const name = sql`lower(${users.name})`;
+  const username = sql`lower(${users.username})`;
+  return db
+    .select(publicColumns)
+    .from(users)
+    .where(and(ne(users.id, callerId), or(sql`${name} like ${contains}`, sql`${username} like ${contains}`)))
+    .orderBy(
+      sql`case when ${username} like ${prefix} or ${name} like ${prefix} then 0
+               when ${name} like ${wordPrefix} then 1 else 2 end`,
+      asc(users.name),
+      asc(users.id),
+    )
+    .limit(limit);
+}

@@ -1,0 +1,146 @@
+import { sql, type InferInsertModel, type InferSelectModel } from "drizzle-orm";
+import {
+  bigint,
+  bigserial,
+  boolean,
+  check,
+  index,
+  integer,
+  pgTable,
+  primaryKey,
+  serial,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+  varchar,
+} from "drizzle-orm/pg-core";
+
+export const users = pgTable(
+  "users",
+  {
+    id: serial("id").primaryKey(),
+    username: varchar("username", { length: 150 }).notNull(),
+    email: varchar("email", { length: 254 }).notNull(),
+    name: varchar("name", { length: 120 }).notNull().default(""),
+    passwordHash: text("password_hash").notNull(),
+    headline: varchar("headline", { length: 160 }).notNull().default(""),
+    bio: text("bio").notNull().default(""),
+    location: varchar("location", { length: 120 }).notNull().default(""),
+    interests: text("interests").array().notNull().default(sql`'{}'::text[]`),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex("users_username_lower_key").on(sql`lower(${t.username})`),
+    uniqueIndex("users_email_lower_key").on(sql`lower(${t.email})`),
+    // Substring search on name and username (pg_trgm).
+    index("users_name_trgm_idx").using("gin", sql`lower(${t.name}) gin_trgm_ops`),
+    index("users_username_trgm_idx").using("gin", sql`lower(${t.username}) gin_trgm_ops`),
+  ],
+);
+
+// Conversations of the old Django app, kept so that old data and old links still work.
+export const legacyConversations = pgTable("legacy_conversations", {
+  id: integer("id").primaryKey(),
+  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+});
+
+export const legacyConversationParticipants = pgTable(
+  "legacy_conversation_participants",
+  {
+    id: integer("id").primaryKey(),
+    conversationId: integer("conversation_id")
+      .notNull()
+      .references(() => legacyConversations.id, { onDelete: "cascade" }),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+  },
+  (t) => [index("legacy_participants_conversation_idx").on(t.conversationId, t.userId)],
+);
+
+export const messages = pgTable(
+  "messages",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    senderId: integer("sender_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    receiverId: integer("receiver_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    content: text("content").notNull(),
+    timestamp: timestamp("timestamp", { withTimezone: true, precision: 3 }).notNull().defaultNow(),
+    isRead: boolean("is_read").notNull().default(false),
+    readAt: timestamp("read_at", { withTimezone: true, precision: 3 }),
+    messageType: varchar("message_type", { length: 30 }),
+    conversationId: integer("conversation_id").references(() => legacyConversations.id, {
+      onDelete: "set null",
+    }),
+    // Set by the client so that a retried send never creates a second message.
+    clientId: uuid("client_id"),
+  },
+  (t) => [
+    index("messages_pair_timestamp_idx").on(t.senderId, t.receiverId, t.timestamp.desc(), t.id.desc()),
+    index("messages_unread_idx").on(t.receiverId, t.isRead, t.timestamp.desc()),
+    check("messages_not_to_self", sql`${t.senderId} <> ${t.receiverId}`),
+    uniqueIndex("messages_sender_client_id_key")
+      .on(t.senderId, t.clientId)
+      .where(sql`${t.clientId} is not null`),
+  ],
+);
+
+// One row per member and partner: what the inbox shows, kept in step with every send and read.
+export const conversationSummaries = pgTable(
+  "conversation_summaries",
+  {
+    ownerId: integer("owner_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    partnerId: integer("partner_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    lastMessageId: bigint("last_message_id", { mode: "number" })
+      .notNull()
+      .references(() => messages.id, { onDelete: "cascade" }),
+    lastMessageAt: timestamp("last_message_at", { withTimezone: true, precision: 3 }).notNull(),
+    unreadCount: integer("unread_count").notNull().default(0),
+  },
+  (t) => [
+    primaryKey({ columns: [t.ownerId, t.partnerId] }),
+    index("conversation_summaries_inbox_idx").on(t.ownerId, t.lastMessageAt.desc(), t.lastMessageId.desc()),
+  ],
+);
+
+// Fixed-window counters shared by every server process (send limit, sign-in attempts).
+export const rateLimits = pgTable("rate_limits", {
+  key: text("key").primaryKey(),
+  windowStart: timestamp("window_start", { withTimezone: true }).notNull(),
+  count: integer("count").notNull(),
+});
+
+// Messages of the old app whose receiver could not be resolved: kept, never dropped.
+export const legacyMessageQuarantine = pgTable("legacy_message_quarantine", {
+  id: integer("id").primaryKey(),
+  conversationId: integer("conversation_id"),
+  senderId: integer("sender_id"),
+  recipientId: integer("recipient_id"),
+  content: text("content").notNull(),
+  createdDate: timestamp("created_date", { withTimezone: true }),
+  isRead: boolean("is_read").notNull().default(false),
+  messageType: varchar("message_type", { length: 30 }),
+  reason: text("reason").notNull(),
+  quarantinedAt: timestamp("quarantined_at", { withTimezone: true }).notNull().defaultNow(),
+});
+
+export const appMeta = pgTable("app_meta", {
+  key: text("key").primaryKey(),
+  value: text("value").notNull(),
+});
+
+export type User = InferSelectModel<typeof users>;
+export type NewUser = InferInsertModel<typeof users>;
+export type Message = InferSelectModel<typeof messages>;
+export type NewMessage = InferInsertModel<typeof messages>;
+export type ConversationSummary = InferSelectModel<typeof conversationSummaries>;

@@ -1,0 +1,64 @@
+import { z } from "zod";
+import { MAX_MESSAGE_LENGTH, MESSAGE_TYPE_VALUES } from "./message-types";
+
+/** A positive integer id given as a JSON number or a string of digits. */
+export const idSchema = (what: string) =>
+  z.union([z.number(), z.string().regex(/^\d+$/, `${what} must be a whole number.`).transform(Number)], {
+    error: `${what} must be a whole number.`,
+  }).pipe(z.number({ error: `${what} must be a whole number.` }).int(`${what} must be a whole number.`).positive(`${what} must be a positive number.`).max(Number.MAX_SAFE_INTEGER, `${what} is too large.`));
+
+const characters = (text: string) => [...text].length;
+
+export const sendMessageSchema = z
+  .object({
+    receiver_id: idSchema("receiver_id").optional(),
+    recipient_id: idSchema("recipient_id").optional(),
+    content: z
+      .string({ error: "Write a message to send (content is missing)." })
+      .transform((s) => s.trim())
+      .refine((s) => s.length > 0, "A message cannot be empty.")
+      .refine((s) => characters(s) <= MAX_MESSAGE_LENGTH, "Messages are at most 5,000 characters."),
+    message_type: z
+      .enum(MESSAGE_TYPE_VALUES, { error: `Unknown message type. Use one of: ${MESSAGE_TYPE_VALUES.join(", ")}.` })
+      .nullish(),
+    client_id: z.uuid("client_id must be a UUID.").nullish(),
+  })
+  .transform(({ receiver_id, recipient_id, ...rest }, ctx) => {
+    const receiverId = receiver_id ?? recipient_id;
+    if (receiverId === undefined) {
+      ctx.addIssue({ code: "custom", message: "Choose who to send the message to (receiver_id is missing)." });
+      return z.NEVER;
+    }
+    return {
+      receiverId,
+      content: rest.content,
+      messageType: rest.message_type ?? "general",
+      clientId: rest.client_id ?? null,
+    };
+  });
+
+export type SendMessageInput = z.infer<typeof sendMessageSchema>;
+
+const limitSchema = z
+  .string()
+  .regex(/^\d+$/, "limit must be a whole number.")
+  .transform(Number)
+  .refine((n) => n >= 1, "limit must be at least 1.")
+  .transform((n) => Math.min(n, 100));
+
+export const messagesQuerySchema = z
+  .object({
+    limit: limitSchema.optional().default(50),
+    before: idSchema("before").optional(),
+    after: idSchema("after").optional(),
+  })
+  .refine((q) => q.before === undefined || q.after === undefined, "Use before or after, not both.");
+
+export const conversationsQuerySchema = z.object({
+  limit: limitSchema.optional().default(50),
+  before: idSchema("before").optional(),
+});
+
+export const searchQuerySchema = z.object({
+  q: z.string().max(100, "Search for at most 100 characters.").optional().default(""),
+});

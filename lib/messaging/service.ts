@@ -1,0 +1,73 @@
+import {
+  countUnread,
+  findMessageForUser,
+  findPublicUser,
+  getConversationsForUser,
+  getMessagesBetweenUsers,
+  hitRateLimit,
+  insertMessage,
+  markAsRead,
+  markConversationRead,
+  searchUsers,
+  type MessagePage,
+  type PublicUser,
+} from "@/db/queries";
+import type { Message } from "@/db/schema";
+import { badRequest, forbidden, notFound, tooManyRequests } from "@/lib/errors";
+import type { SendMessageInput } from "./schemas";
+
+export const SEND_LIMIT = { messages: 30, windowSeconds: 10 };
+
+async function partnerOrNotFound(partnerId: number): Promise<PublicUser> {
+  const partner = await findPublicUser(partnerId);
+  if (!partner) throw notFound("No member with that id.");
+  return partner;
+}
+
+/** Sends a message: never to yourself, only to a member, within the send limit; repeats are idempotent. */
+export async function sendMessage(senderId: number, input: SendMessageInput) {
+  if (input.receiverId === senderId) throw badRequest("You cannot message yourself.");
+  await partnerOrNotFound(input.receiverId);
+  const hit = await hitRateLimit(`send:${senderId}`, SEND_LIMIT.windowSeconds);
+  if (hit.count > SEND_LIMIT.messages) {
+    const wait = hit.retryAfterSeconds;
+    throw tooManyRequests(
+      `You're sending messages too quickly. Wait ${wait} second${wait === 1 ? "" : "s"} and try again.`,
+      wait,
+    );
+  }
+  return insertMessage({ senderId, ...input });
+}
+
+/** A page of the conversation between the user and a partner, oldest first. */
+export async function conversationPage(userId: number, partnerId: number, page: MessagePage) {
+  if (partnerId === userId) throw badRequest("You cannot have a conversation with yourself.");
+  const partner = await partnerOrNotFound(partnerId);
+  const { messages, hasMore } = await getMessagesBetweenUsers(userId, partnerId, page);
+  return { partner, messages, hasMore };
+}
+
+/** Marks one message read: only its receiver may; anyone else's message is a 404. */
+export async function markMessageRead(userId: number, messageId: number): Promise<Message> {
+  const message = await findMessageForUser(messageId, userId);
+  if (!message) throw notFound("No such message.");
+  if (message.receiverId !== userId) throw forbidden("Only the receiver can mark a message as read.");
+  await markAsRead(messageId, userId);
+  return message;
+}
+
+/** Marks everything the partner sent the user as read; returns how many changed. */
+export async function markConversationReadFor(userId: number, partnerId: number): Promise<number> {
+  if (partnerId === userId) throw badRequest("You cannot have a conversation with yourself.");
+  await partnerOrNotFound(partnerId);
+  return markConversationRead(userId, partnerId);
+}
+
+export const unreadCountFor = (userId: number) => countUnread(userId);
+
+export const inboxFor = (userId: number, page: { before?: number; limit?: number }) =>
+  getConversationsForUser(userId, page);
+
+export async function findPeople(userId: number, query: string): Promise<PublicUser[]> {
+  return query.trim() ? searchUsers(query, userId, 20) : [];
+}
