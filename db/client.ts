@@ -23,7 +23,7 @@ export type DatabaseHandle = {
   close(): Promise<void>;
 };
 
-const migrationsFolder = path.join(process.cwd(), "db", "migrations");
+const migrationsFolder = path.join(/*turbopackIgnore: true*/ process.cwd(), "db", "migrations");
 
 /** Opens PostgreSQL through the `postgres` driver. */
 export function openPostgres(url: string, options: { max?: number } = {}): DatabaseHandle {

@@ -28,7 +28,7 @@ export function env(): Env {
     const problems = parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ");
     throw new Error(`Invalid environment: ${problems}`);
   }
-  cached = { ...parsed.data, dataDir: path.resolve(process.cwd(), parsed.data.DATA_DIR) };
+  cached = { ...parsed.data, dataDir: path.resolve(/*turbopackIgnore: true*/ process.cwd(), parsed.data.DATA_DIR) };
   return cached;
 }
 
@@ -53,4 +53,4 @@ export function authSecret(): string {
   }
 }
 
-export const useSecureCookies = () => env().NEXTAUTH_URL?.startsWith("https://") ?? false;
+export const secureCookies = () => env().NEXTAUTH_URL?.startsWith("https://") ?? false;

@@ -1,12 +1,12 @@
 import type { AuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
-import { authSecret, useSecureCookies } from "@/lib/env";
+import { authSecret, secureCookies } from "@/lib/env";
 import { authorizeCredentials } from "./credentials";
 
 export function authOptions(): AuthOptions {
   return {
     secret: authSecret(),
-    useSecureCookies: useSecureCookies(),
+    useSecureCookies: secureCookies(),
     session: { strategy: "jwt", maxAge: 30 * 24 * 60 * 60 },
     pages: { signIn: "/login/" },
     providers: [

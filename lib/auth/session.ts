@@ -2,11 +2,11 @@ import { decode } from "next-auth/jwt";
 import { findUserById } from "@/db/queries/users";
 import type { User } from "@/db/schema";
 import { readCookie } from "@/lib/csrf";
-import { authSecret, useSecureCookies } from "@/lib/env";
+import { authSecret, secureCookies } from "@/lib/env";
 import { unauthorized } from "@/lib/errors";
 
 export const sessionCookieName = () =>
-  useSecureCookies() ? "__Secure-next-auth.session-token" : "next-auth.session-token";
+  secureCookies() ? "__Secure-next-auth.session-token" : "next-auth.session-token";
 
 /** The signed-in member's id from the session cookie, or null. */
 export async function sessionUserId(cookieHeader: string | null): Promise<number | null> {

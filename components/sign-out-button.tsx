@@ -1,0 +1,23 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { signOut } from "next-auth/react";
+
+export function SignOutButton() {
+  const router = useRouter();
+  async function onClick() {
+    // redirect: false, because next-auth would send us to NEXTAUTH_URL, which may be another port.
+    await signOut({ redirect: false });
+    router.replace("/login/");
+    router.refresh();
+  }
+  return (
+    <button
+      type="button"
+      onClick={onClick}
+      className="inline-flex min-h-11 items-center rounded-md px-3 text-sm text-slate-600 hover:bg-slate-100 dark:text-slate-300 dark:hover:bg-slate-800"
+    >
+      Sign out
+    </button>
+  );
+}

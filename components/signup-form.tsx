@@ -1,0 +1,85 @@
+"use client";
+
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { signIn } from "next-auth/react";
+import { useState, type FormEvent } from "react";
+import { api, ApiRequestError } from "@/lib/client/api";
+import { fieldErrorsOf, signupSchema, type FieldErrors } from "@/lib/auth/signup-schema";
+import { Button } from "./ui/button";
+import { Field } from "./ui/field";
+
+export function SignupForm({ next }: { next: string }) {
+  const router = useRouter();
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [formError, setFormError] = useState<string | null>(null);
+  const [pending, setPending] = useState(false);
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const values = Object.fromEntries(new FormData(event.currentTarget));
+    const parsed = signupSchema.safeParse(values);
+    setFormError(null);
+    if (!parsed.success) {
+      setErrors(fieldErrorsOf(parsed.error));
+      return;
+    }
+    setErrors({});
+    setPending(true);
+    try {
+      await api("/api/account/signup/", { method: "POST", body: parsed.data });
+    } catch (error) {
+      setPending(false);
+      const fieldErrors = (error as { fieldErrors?: FieldErrors }).fieldErrors;
+      if (fieldErrors) setErrors(fieldErrors);
+      else setFormError(error instanceof ApiRequestError ? error.message : "Could not create the account.");
+      return;
+    }
+    const result = await signIn("credentials", { redirect: false, username: parsed.data.username, password: parsed.data.password });
+    if (result?.ok && !result.error) {
+      router.replace(next);
+      router.refresh();
+    } else {
+      router.replace(`/login/?next=${encodeURIComponent(next)}`);
+    }
+  }
+
+  return (
+    <form onSubmit={onSubmit} className="flex flex-col gap-4" noValidate>
+      <Field label="Name" name="name" autoComplete="name" error={errors.name} required />
+      <Field
+        label="Username"
+        name="username"
+        autoComplete="username"
+        autoCapitalize="none"
+        hint="3–30 letters, digits, dots, dashes or underscores."
+        error={errors.username}
+        required
+      />
+      <Field label="Email" name="email" type="email" autoComplete="email" error={errors.email} required />
+      <Field
+        label="Password"
+        name="password"
+        type="password"
+        autoComplete="new-password"
+        hint="At least 8 characters."
+        error={errors.password}
+        required
+      />
+      {formError ? (
+        <p role="alert" className="rounded-lg bg-red-50 p-3 text-sm text-red-700 dark:bg-red-950 dark:text-red-300">
+          {formError}
+        </p>
+      ) : null}
+      <Button type="submit" disabled={pending}>
+        {pending ? "Creating your account…" : "Create account"}
+      </Button>
+      <p className="text-sm text-slate-600 dark:text-slate-400">
+        Already a member?{" "}
+        <Link className="font-medium text-emerald-700 underline dark:text-emerald-400" href={`/login/?next=${encodeURIComponent(next)}`}>
+          Sign in
+        </Link>
+      </p>
+    </form>
+  );
+}

@@ -1,0 +1,27 @@
+"use client";
+
+import { useQuery } from "@tanstack/react-query";
+import { api } from "@/lib/client/api";
+import { queryKeys } from "@/lib/client/query-keys";
+import { usePageVisible } from "@/lib/client/use-visibility";
+
+/** The header's unread count, kept fresh by polling (faster while the tab is visible). */
+export function UnreadBadge({ initialCount }: { initialCount: number }) {
+  const visible = usePageVisible();
+  const { data: count = initialCount } = useQuery({
+    queryKey: queryKeys.unreadCount(),
+    queryFn: ({ signal }) => api<{ unread_count: number }>("/messaging/api/unread-count/", { signal }).then((d) => d.unread_count),
+    initialData: initialCount,
+    refetchInterval: visible ? 4_000 : 30_000,
+  });
+  if (count <= 0) return null;
+  return (
+    <span
+      data-testid="unread-badge"
+      className="ml-1.5 inline-flex min-w-5 items-center justify-center rounded-full bg-emerald-600 px-1.5 text-xs font-semibold text-white"
+    >
+      {count > 99 ? "99+" : count}
+      <span className="sr-only"> unread</span>
+    </span>
+  );
+}

@@ -1,0 +1,7 @@
+/** Every React Query key of the app, built in one place so invalidations match. */
+export const queryKeys = {
+  unreadCount: () => ["unread-count"] as const,
+  conversations: () => ["conversations"] as const,
+  messages: (partnerId: number) => ["messages", partnerId] as const,
+  userSearch: (query: string) => ["user-search", query] as const,
+};

@@ -1,0 +1,29 @@
+import type { NextConfig } from "next";
+
+const securityHeaders = [
+  { key: "X-Content-Type-Options", value: "nosniff" },
+  { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
+  { key: "X-Frame-Options", value: "DENY" },
+  { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=()" },
+];
+
+const nextConfig: NextConfig = {
+  // URLs are written with a trailing slash; the form without it answers too (no redirect).
+  trailingSlash: true,
+  skipTrailingSlashRedirect: true,
+  poweredByHeader: false,
+  serverExternalPackages: ["@electric-sql/pglite"],
+  async headers() {
+    return [{ source: "/:path*", headers: securityHeaders }];
+  },
+  async redirects() {
+    return [
+      { source: "/messaging/inbox", destination: "/messaging/", permanent: true },
+      { source: "/messaging/inbox/", destination: "/messaging/", permanent: true },
+      { source: "/messaging/compose/:userId", destination: "/messaging/conversation/:userId/", permanent: true },
+      { source: "/messaging/compose/:userId/", destination: "/messaging/conversation/:userId/", permanent: true },
+    ];
+  },
+};
+
+export default nextConfig;
