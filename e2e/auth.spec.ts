@@ -1,0 +1,100 @@
+import { expect, test } from "./fixtures";
+import { AuthPages } from "./pages/auth-pages";
+
+test.describe("accounts", () => {
+  test("sign up, sign out, and sign in again", async ({ page }) => {
+    const auth = new AuthPages(page);
+    const tag = `${Date.now().toString(36)}${test.info().project.name[0]}`;
+    await auth.signUp({ name: "Test Person", username: `tp_${tag}`, email: `tp_${tag}@example.com`, password: "a-good-password" });
+    await expect(page).toHaveURL(/\/messaging\/$/);
+    await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();
+    await auth.signOut();
+    await auth.signIn(`TP_${tag}`, "a-good-password");
+    await expect(page).toHaveURL(/\/messaging\/$/);
+  });
+
+  test("shows each sign-up problem beside its field", async ({ page }) => {
+    const auth = new AuthPages(page);
+    await auth.signUp({ name: "Someone", username: "alice", email: "alice-again@example.com", password: "short" });
+    await expect(page.getByText("Passwords are at least 8 characters.")).toBeVisible();
+    await page.getByLabel("Password", { exact: true }).fill("long-enough-now");
+    await page.getByRole("button", { name: "Create account" }).click();
+    await expect(page.getByText("That username is taken. Try another.")).toBeVisible();
+  });
+
+  test("a wrong password is refused with a readable sentence", async ({ page }) => {
+    const auth = new AuthPages(page);
+    await auth.signIn("bob", "not-the-password");
+    await expect(page.getByText("That username or email and password do not match.", { exact: false })).toBeVisible();
+    await expect(page).toHaveURL(/\/login\//);
+  });
+
+  test("the login page names the demo accounts", async ({ page }) => {
+    await page.goto("/login/");
+    await expect(page.getByRole("complementary", { name: "Demo accounts" })).toContainText("demo-password");
+  });
+
+  test("a protected page sends you to sign in and back with ?next=", async ({ page }) => {
+    await page.goto("/messaging/conversation/2/");
+    await expect(page).toHaveURL(/\/login\/\?next=%2Fmessaging%2Fconversation%2F2%2F/);
+    await new AuthPages(page).signIn("alice", "demo-password");
+    await expect(page).toHaveURL(/\/messaging\/conversation\/2\/$/);
+  });
+
+  test("?next= never leaves the site", async ({ page }) => {
+    await page.goto("/login/?next=https://evil.example/");
+    await new AuthPages(page).signIn("carol", "demo-password");
+    await expect(page).toHaveURL(/localhost:\d+\/messaging\/$/);
+  });
+});
+
+test.describe("API contract over HTTP", () => {
+  test("APIs answer 401 JSON when signed out, with and without the trailing slash", async ({ request }) => {
+    for (const path of ["/messaging/api/unread-count/", "/messaging/api/unread-count"]) {
+      const res = await request.get(path, { maxRedirects: 0 });
+      expect(res.status()).toBe(401);
+      expect(await res.json()).toEqual({ success: false, error: "You need to sign in to do that." });
+    }
+  });
+
+  test("signed-in APIs answer on both URL forms; writes need the CSRF token", async ({ pageAs }) => {
+    const page = await pageAs("alice");
+    await page.goto("/messaging/");
+    const result = await page.evaluate(async () => {
+      const token = document.cookie.split("; ").find((c) => c.startsWith("csrftoken="))!.split("=")[1]!;
+      const get = async (url: string) => (await fetch(url, { redirect: "manual" })).status;
+      const send = (url: string, headers: Record<string, string>) =>
+        fetch(url, { method: "POST", redirect: "manual", headers: { "Content-Type": "application/json", ...headers }, body: JSON.stringify({ receiver_id: 2, content: "over http" }) });
+      const withToken = await send("/messaging/api/send", { "X-CSRFToken": token });
+      const without = await send("/messaging/api/send/", {});
+      return {
+        slash: await get("/messaging/api/unread-count/"),
+        bare: await get("/messaging/api/unread-count"),
+        sent: withToken.status,
+        refused: without.status,
+        refusedBody: await without.json(),
+      };
+    });
+    expect(result).toMatchObject({ slash: 200, bare: 200, sent: 201, refused: 403 });
+    expect(result.refusedBody.error).toMatch(/CSRF token missing/);
+  });
+
+  test("every response carries the security headers", async ({ request }) => {
+    const res = await request.get("/login/");
+    const headers = res.headers();
+    expect(headers["content-security-policy"]).toContain("frame-ancestors 'none'");
+    expect(headers["content-security-policy"]).toMatch(/script-src 'self' 'nonce-[^']+' 'strict-dynamic'/);
+    expect(headers["x-content-type-options"]).toBe("nosniff");
+    expect(headers["referrer-policy"]).toBe("strict-origin-when-cross-origin");
+    expect(headers["set-cookie"]).toMatch(/csrftoken=[^;]+;.*SameSite=lax/i);
+  });
+
+  test("old URLs redirect permanently", async ({ request }) => {
+    const inbox = await request.get("/messaging/inbox/", { maxRedirects: 0 });
+    expect([301, 308]).toContain(inbox.status());
+    expect(inbox.headers()["location"]).toMatch(/\/messaging\/$/);
+    const compose = await request.get("/messaging/compose/7/", { maxRedirects: 0 });
+    expect([301, 308]).toContain(compose.status());
+    expect(compose.headers()["location"]).toMatch(/\/messaging\/conversation\/7\/$/);
+  });
+});
