@@ -67,8 +67,9 @@ const CONTENTS = [
   (id: number) => `Hello from message ${id}`,
   (id: number) => `Line one of ${id}\nline two <b>not bold</b> & "quoted"`,
   (id: number) => `Café ☕ ${id} — ça va? 👋`,
-  (id: number) => `${id} `.repeat(1500), // longer than today's 5,000-character limit: kept whole
 ];
+// Longer than today's 5,000-character limit: kept whole all the same.
+const longContent = (id: number) => `${id} `.repeat(1500);
 
 /** An old-layout community: members, two-party and group conversations, messages with and without recipient. */
 export function generateOldData({ seed = 42, members = 60, conversations = 200, messages = 5000 } = {}): OldData {
@@ -124,7 +125,7 @@ export function generateOldData({ seed = 42, members = 60, conversations = 200, 
       rawType = pick(UNKNOWN_TYPES);
       type = "general";
     }
-    const base = { id: messageId, content: pick(CONTENTS)(messageId), created_date: created, is_read: rand() < 0.5, message_type: rawType };
+    const base = { id: messageId, content: i % 100 === 50 ? longContent(messageId) : pick(CONTENTS)(messageId), created_date: created, is_read: rand() < 0.5, message_type: rawType };
     const deliver = (receiver: number) => ({ receiverId: receiver, timestamp, messageType: type });
     const r = rand();
     let m: Omit<OldMessage, keyof typeof base>;
