@@ -4,9 +4,14 @@ import { importLegacy, LegacyImportError } from "../legacy/import";
 import { formatReport, reconciles } from "../legacy/report";
 import { openScriptDatabase } from "./open";
 
-const { LEGACY_DATABASE_URL } = z
+const parsed = z
   .object({ LEGACY_DATABASE_URL: z.url("LEGACY_DATABASE_URL must be a postgres:// URL.").optional() })
-  .parse({ LEGACY_DATABASE_URL: process.env.LEGACY_DATABASE_URL || undefined });
+  .safeParse({ LEGACY_DATABASE_URL: process.env.LEGACY_DATABASE_URL || undefined });
+if (!parsed.success) {
+  console.error(parsed.error.issues.map((i) => i.message).join("\n"));
+  process.exit(1);
+}
+const { LEGACY_DATABASE_URL } = parsed.data;
 
 const target = await openScriptDatabase();
 const legacy = LEGACY_DATABASE_URL ? openPostgres(LEGACY_DATABASE_URL, { max: 1 }) : undefined;
