@@ -98,6 +98,9 @@ export async function insertDelivered(tx: SqlRunner, rows: DeliveredRow[]): Prom
       select id, sender_id, receiver_id, content, created_date, is_read, null, message_type, conversation_id from batch
       on conflict (id) do nothing
       returning id, sender_id, receiver_id, "timestamp", is_read
+    ), released as (
+      -- quarantined by an earlier run, deliverable now (the old data was fixed)
+      delete from legacy_message_quarantine q using added where q.id = added.id
     ), sides as (
       select sender_id as owner_id, receiver_id as partner_id, id, "timestamp", 0 as unread from added
       union all
@@ -131,7 +134,7 @@ export type QuarantineRow = {
   reason: string;
 };
 
-/** Keeps old messages that have no receiver, exactly as they were, with the reason. */
+/** Keeps old messages that have no receiver, exactly as they were, with the reason (never one already delivered). */
 export async function insertQuarantined(tx: SqlRunner, rows: QuarantineRow[]): Promise<number> {
   if (rows.length === 0) return 0;
   return countOf(
@@ -143,6 +146,7 @@ export async function insertQuarantined(tx: SqlRunner, rows: QuarantineRow[]): P
         from jsonb_to_recordset(${asJson(rows)}) as t(
           id int, conversation_id int, sender_id int, recipient_id int, content text, created_date timestamptz,
           is_read boolean, message_type text, reason text)
+        where not exists (select 1 from messages m where m.id = t.id)
         on conflict (id) do nothing
         returning 1)
       select count(*)::int as count from added`),

@@ -134,3 +134,22 @@ describe("old passwords", () => {
     expect((await userRow(member.id))!.password_hash).toBe(hash);
   });
 });
+
+describe("a quarantined message whose old data is fixed", () => {
+  it("moves to the messages on the next run", async () => {
+    await db.execute(sql`insert into messaging_message (id, conversation_id, sender_id, recipient_id, content, created_date, is_read, message_type)
+      values (900, null, 101, null, 'to whom?', '2021-05-01T10:00:00.123456Z', false, null)`);
+    const first = await importLegacy({ source: db, target: db });
+    expect(first.messages.quarantined).toMatchObject({ total: 1, added: 1, byReason: { no_conversation: 1 } });
+    await db.execute(sql`update messaging_message set recipient_id = 103 where id = 900`);
+    const second = await importLegacy({ source: db, target: db });
+    expect(second.messages.delivered).toEqual({ total: 1, added: 1 });
+    const where = rowsOf<{ messages: number; quarantined: number; unread: number }>(
+      await db.execute(sql`select
+        (select count(*)::int from messages where id = 900 and receiver_id = 103) as messages,
+        (select count(*)::int from legacy_message_quarantine where id = 900) as quarantined,
+        (select unread_count from conversation_summaries where owner_id = 103 and partner_id = 101) as unread`),
+    );
+    expect(where[0]).toEqual({ messages: 1, quarantined: 0, unread: 1 });
+  });
+});
