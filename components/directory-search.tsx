@@ -30,7 +30,7 @@ export function DirectorySearch({ query }: { query: DirectoryQuery }) {
           {query.interest ? (
             <Link
               href={directoryHref({ q: query.q })}
-              className="inline-flex min-h-8 items-center gap-1 rounded-full bg-emerald-600 px-3 font-medium text-white hover:bg-emerald-700"
+              className="inline-flex min-h-8 items-center gap-1 rounded-full bg-emerald-700 px-3 font-medium text-white hover:bg-emerald-800"
             >
               {query.interest}
               <span aria-hidden="true">×</span>

@@ -9,7 +9,7 @@ export function InterestTag({ interest, active = false }: { interest: string; ac
       aria-current={active ? "true" : undefined}
       className={`inline-flex min-h-7 items-center rounded-full px-2.5 text-xs font-medium transition-colors ${
         active
-          ? "bg-emerald-600 text-white"
+          ? "bg-emerald-700 text-white"
           : "bg-slate-100 text-slate-700 hover:bg-emerald-50 hover:text-emerald-800 dark:bg-slate-800 dark:text-slate-200 dark:hover:bg-emerald-950 dark:hover:text-emerald-200"
       }`}
     >

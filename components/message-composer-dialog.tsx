@@ -9,7 +9,10 @@ import { MessageTypeSelect } from "./message-type-select";
 import { useToast } from "./toaster";
 import { Button } from "./ui/button";
 
-export type ComposerDraft = { content: string; type: MessageType };
+/** What is being written; `clientId` is fixed at the first attempt and reused on every retry, so the server stores it once. */
+export type ComposerDraft = { content: string; type: MessageType; clientId: string | null };
+
+export const emptyDraft = (): ComposerDraft => ({ content: "", type: "general", clientId: null });
 
 type Props = {
   member: { id: number; name: string };
@@ -26,8 +29,7 @@ export function MessageComposerDialog({ member, draft, onDraftChange, onClose }:
   const router = useRouter();
   const toast = useToast();
   const dialogRef = useRef<HTMLDialogElement>(null);
-  // One id per message being composed, reused on every retry so the server stores it once.
-  const clientId = useRef<string | null>(null);
+  const textRef = useRef<HTMLTextAreaElement>(null);
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
   const ids = useId();
@@ -37,6 +39,8 @@ export function MessageComposerDialog({ member, draft, onDraftChange, onClose }:
     const dialog = dialogRef.current;
     // showModal traps focus inside and makes Escape close the dialog.
     if (dialog && !dialog.open) dialog.showModal();
+    // showModal focuses the first control (Close); the text is where people start.
+    textRef.current?.focus();
     // No cleanup: an unmounted dialog leaves the top layer by itself, and closing it here would fire onClose.
   }, []);
 
@@ -46,16 +50,16 @@ export function MessageComposerDialog({ member, draft, onDraftChange, onClose }:
       setError("Write a message first.");
       return;
     }
-    clientId.current ??= crypto.randomUUID();
+    const clientId = draft.clientId ?? crypto.randomUUID();
+    if (!draft.clientId) onDraftChange({ ...draft, clientId });
     setPending(true);
     setError(null);
     try {
       const { message } = await api<{ message: MessageJson }>("/messaging/api/send/", {
         method: "POST",
-        body: { receiver_id: member.id, content: draft.content, message_type: draft.type, client_id: clientId.current },
+        body: { receiver_id: member.id, content: draft.content, message_type: draft.type, client_id: clientId },
       });
-      clientId.current = null;
-      onDraftChange({ content: "", type: "general" });
+      onDraftChange(emptyDraft());
       toast(sentToast(draft.type, member.name), "success");
       router.push(`/messaging/conversation/${message.receiver_id}/`);
     } catch (caught) {
@@ -109,7 +113,7 @@ export function MessageComposerDialog({ member, draft, onDraftChange, onClose }:
           </label>
           <textarea
             id={`${ids}-content`}
-            autoFocus
+            ref={textRef}
             rows={5}
             value={draft.content}
             onChange={(e) => onDraftChange({ ...draft, content: e.target.value })}

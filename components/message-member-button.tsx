@@ -3,8 +3,7 @@
 import Link from "next/link";
 import { useRef, useState } from "react";
 import { useHydrated } from "@/lib/client/use-hydrated";
-import type { MessageType } from "@/lib/messaging/message-types";
-import { MessageComposerDialog, type ComposerDraft } from "./message-composer-dialog";
+import { emptyDraft, MessageComposerDialog, type ComposerDraft } from "./message-composer-dialog";
 import { buttonClass } from "./ui/button";
 
 /**
@@ -15,7 +14,7 @@ export function MessageMemberButton({ member, className = "" }: { member: { id: 
   const hydrated = useHydrated();
   const [open, setOpen] = useState(false);
   // Kept while the dialog is closed, so reopening it finds the draft where it was left.
-  const [draft, setDraft] = useState<ComposerDraft>({ content: "", type: "general" as MessageType });
+  const [draft, setDraft] = useState<ComposerDraft>(emptyDraft);
   const buttonRef = useRef<HTMLButtonElement>(null);
   const label = (
     <>

@@ -25,7 +25,7 @@ export function Pagination({ query, pageCount }: { query: DirectoryQuery; pageCo
           <Link
             href={href(p)}
             aria-current={p === page ? "page" : undefined}
-            className={`${linkClass} ${p === page ? "bg-emerald-600 text-white hover:bg-emerald-700" : ""}`}
+            className={`${linkClass} ${p === page ? "bg-emerald-700 text-white hover:bg-emerald-800" : ""}`}
           >
             <span className="sr-only">Page </span>
             {p}
