@@ -7,6 +7,7 @@ import { apiGet, apiPost, memberId } from "./member-api";
 import { CommunityPage } from "./pages/community-page";
 import { ComposerDialog } from "./pages/composer-dialog";
 import { ProfileSettingsPage } from "./pages/profile-settings-page";
+import { recordToasts, toastsSeen } from "./toast-log";
 
 type MessageJson = { id: number; content: string; message_type: string | null; client_id: string | null };
 type ConversationJson = { user: { username: string }; last_message: MessageJson };
@@ -28,6 +29,7 @@ async function screenshot(page: Page, name: string) {
 
 test("alice finds carol by an interest and sends a Coffee Chat from her card; carol sees it", async ({ pageAs }) => {
   const alice = await pageAs("alice");
+  await recordToasts(alice);
   const community = new CommunityPage(alice);
   await community.goto();
 
@@ -53,9 +55,8 @@ test("alice finds carol by an interest and sends a Coffee Chat from her card; ca
   const content = unique("Coffee next week? Happy to hear about growing teams.");
   await composer.write(content);
   await composer.send();
-
-  await expect(alice.getByText("Coffee Chat request sent to Carol Chen.")).toBeVisible();
   await expect(alice).toHaveURL(conversationUrl(carolId));
+  expect(await toastsSeen(alice)).toContain("Coffee Chat request sent to Carol Chen.");
   const { messages } = await apiGet<{ messages: MessageJson[] }>(alice, `/messaging/api/messages/${carolId}/`);
   expect(messages.at(-1)).toMatchObject({ content, message_type: "coffee_chat" });
   await expectMessageOnPageIfBuilt(alice, content, "Coffee Chat request");
