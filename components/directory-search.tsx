@@ -16,7 +16,7 @@ export function DirectorySearch({ query }: { query: DirectoryQuery }) {
           name="q"
           defaultValue={query.q}
           maxLength={100}
-          placeholder="Search by name, username, headline or interest"
+          placeholder="Name, headline or interest"
           className="min-h-11 min-w-0 flex-1 rounded-lg border border-slate-300 bg-white px-3 text-base shadow-sm dark:border-slate-700 dark:bg-slate-900"
         />
         {query.interest ? <input type="hidden" name="interest" value={query.interest} /> : null}

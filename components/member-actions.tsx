@@ -13,7 +13,7 @@ export function MemberActions({ member, isViewer, inConversation }: MemberAction
   const displayName = member.name || member.username;
   if (isViewer) {
     return (
-      <Link href="/settings/profile/" className={buttonClass("secondary", "flex-1 sm:flex-none")}>
+      <Link href="/settings/profile/" className={buttonClass("secondary", "flex-1 whitespace-nowrap sm:flex-none")}>
         Edit profile
       </Link>
     );
@@ -21,11 +21,11 @@ export function MemberActions({ member, isViewer, inConversation }: MemberAction
   return (
     <>
       {inConversation ? (
-        <Link href={`/messaging/conversation/${member.id}/`} className={buttonClass("secondary", "flex-1 sm:flex-none")}>
+        <Link href={`/messaging/conversation/${member.id}/`} className={buttonClass("secondary", "flex-1 whitespace-nowrap sm:flex-none")}>
           Open conversation<span className="sr-only"> with {displayName}</span>
         </Link>
       ) : null}
-      <MessageMemberButton member={{ id: member.id, name: displayName }} className="flex-1 sm:flex-none" />
+      <MessageMemberButton member={{ id: member.id, name: displayName }} className="flex-1 whitespace-nowrap sm:flex-none" />
     </>
   );
 }

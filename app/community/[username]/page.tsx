@@ -30,11 +30,11 @@ export default async function MemberProfilePage({ params }: Props) {
       <article className="overflow-hidden rounded-2xl border border-slate-200 bg-white shadow-sm dark:border-slate-800 dark:bg-slate-900">
         <div aria-hidden="true" className="h-24 bg-gradient-to-r from-emerald-500 via-teal-500 to-sky-500 sm:h-32" />
         <div className="flex flex-col gap-5 px-5 pb-6 sm:px-8">
-          <div className="-mt-8 flex flex-col gap-4 sm:flex-row sm:items-end sm:justify-between">
-            <span className="inline-flex rounded-full ring-4 ring-white dark:ring-slate-900">
+          <div className="-mt-8 flex flex-col gap-4 sm:flex-row sm:items-start sm:justify-between">
+            <span className="inline-flex self-start rounded-full ring-4 ring-white dark:ring-slate-900">
               <Avatar id={profile.id} name={displayName} size="lg" />
             </span>
-            <div className="flex flex-wrap gap-2">
+            <div className="flex flex-wrap gap-2 sm:mt-12">
               <MemberActions member={profile} isViewer={view.isViewer} inConversation={view.inConversation} />
             </div>
           </div>
