@@ -24,7 +24,9 @@ async function expectMessageOnPageIfBuilt(page: Page, content: string, chip: str
 
 async function screenshot(page: Page, name: string) {
   mkdirSync("e2e/screenshots", { recursive: true });
-  await page.screenshot({ path: `e2e/screenshots/${test.info().project.name}-${name}.png`, fullPage: true });
+  const project = test.info().project.name;
+  // A phone's full directory is a dozen screens tall: its first screen is what people judge.
+  await page.screenshot({ path: `e2e/screenshots/${project}-${name}.png`, fullPage: project === "desktop" });
 }
 
 test("alice finds carol by an interest and sends a Coffee Chat from her card; carol sees it", async ({ pageAs }) => {
