@@ -1,0 +1,31 @@
+import Link from "next/link";
+import { MessageMemberButton } from "./message-member-button";
+import { buttonClass } from "./ui/button";
+
+export type MemberActionsProps = {
+  member: { id: number; name: string; username: string };
+  isViewer: boolean;
+  inConversation: boolean;
+};
+
+/** Edit profile on your own card; otherwise Message, with Open conversation when you already talk. */
+export function MemberActions({ member, isViewer, inConversation }: MemberActionsProps) {
+  const displayName = member.name || member.username;
+  if (isViewer) {
+    return (
+      <Link href="/settings/profile/" className={buttonClass("secondary", "flex-1 whitespace-nowrap sm:flex-none")}>
+        Edit profile
+      </Link>
+    );
+  }
+  return (
+    <>
+      {inConversation ? (
+        <Link href={`/messaging/conversation/${member.id}/`} className={buttonClass("secondary", "flex-1 whitespace-nowrap sm:flex-none")}>
+          Open conversation<span className="sr-only"> with {displayName}</span>
+        </Link>
+      ) : null}
+      <MessageMemberButton member={{ id: member.id, name: displayName }} className="flex-1 whitespace-nowrap sm:flex-none" />
+    </>
+  );
+}

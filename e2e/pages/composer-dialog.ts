@@ -1,0 +1,26 @@
+import type { Locator, Page } from "@playwright/test";
+
+/** The inline composer that a card's Message button opens. */
+export class ComposerDialog {
+  readonly dialog: Locator;
+  readonly text: Locator;
+  readonly error: Locator;
+
+  constructor(page: Page) {
+    this.dialog = page.getByRole("dialog");
+    this.text = this.dialog.getByLabel("Message", { exact: true });
+    this.error = this.dialog.getByRole("alert");
+  }
+
+  async chooseType(label: string) {
+    await this.dialog.getByLabel("Message type").selectOption({ label });
+  }
+
+  async write(text: string) {
+    await this.text.fill(text);
+  }
+
+  async send() {
+    await this.dialog.getByRole("button", { name: "Send", exact: true }).click();
+  }
+}
