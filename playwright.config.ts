@@ -33,7 +33,8 @@ export default defineConfig({
   webServer: {
     // The production build (npm run build) on a fresh embedded database.
     command: `rm -rf .data-e2e && DATA_DIR=.data-e2e NODE_ENV=production npx next start -p ${port}`,
-    url: `${baseURL}/api/health/`,
+    // The sign-in page opens (migrates, seeds) the database: tests start once it answers.
+    url: `${baseURL}/login/`,
     reuseExistingServer: !process.env.CI,
     timeout: 180_000,
     stdout: "pipe",

@@ -48,7 +48,7 @@ export async function SiteHeader() {
             </Link>
             <Link
               href="/signup/"
-              className="inline-flex min-h-11 items-center rounded-md bg-emerald-600 px-3 text-sm font-medium text-white hover:bg-emerald-700"
+              className="inline-flex min-h-11 items-center rounded-md bg-emerald-700 px-3 text-sm font-medium text-white hover:bg-emerald-800"
             >
               Join
             </Link>

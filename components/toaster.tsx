@@ -33,7 +33,7 @@ export function Toaster({ children }: { children: ReactNode }) {
               t.tone === "error"
                 ? "bg-red-600 text-white"
                 : t.tone === "success"
-                  ? "bg-emerald-600 text-white"
+                  ? "bg-emerald-700 text-white"
                   : "bg-slate-800 text-white dark:bg-slate-200 dark:text-slate-900"
             }`}
           >
