@@ -40,6 +40,14 @@ export async function withAdmin<T>(serverUrl: string, work: (admin: postgres.Sql
   }
 }
 
+/** Fills statistics that a migration added after the data was loaded (the planner needs them). */
+async function analyzeIfStale(handle: DatabaseHandle): Promise<void> {
+  const [row] = rowsOf<{ missing: boolean }>(await handle.db.execute(sql`
+    select exists (select 1 from pg_statistic_ext s
+                   where not exists (select 1 from pg_statistic_ext_data d where d.stxoid = s.oid)) as missing`));
+  if (row?.missing) await handle.db.execute(sql`analyze`);
+}
+
 async function readMarker(handle: DatabaseHandle): Promise<Dataset | undefined> {
   const [row] = await handle.db.select().from(appMeta).where(eq(appMeta.key, MARKER_KEY));
   if (!row) return undefined;
@@ -63,7 +71,10 @@ async function openOnServer(serverUrl: string, spec: SizeSpec, log: (line: strin
     const handle = openPostgres(databaseUrl, { max: 10 });
     await handle.migrate();
     const dataset = await readMarker(handle);
-    if (dataset) return { handle, dataset, location: { databaseUrl }, generated: false };
+    if (dataset) {
+      await analyzeIfStale(handle);
+      return { handle, dataset, location: { databaseUrl }, generated: false };
+    }
     // Half-loaded or from an older generator: start again rather than guess.
     await handle.close();
     log(`${name} has no complete ${spec.name} data set: recreating it`);
@@ -80,7 +91,10 @@ async function openEmbedded(spec: SizeSpec, log: (line: string) => void): Promis
   let handle = await openPglite(dir);
   await handle.migrate();
   const dataset = await readMarker(handle);
-  if (dataset) return { handle, dataset, location: { pgliteDir: dir }, generated: false };
+  if (dataset) {
+    await analyzeIfStale(handle);
+    return { handle, dataset, location: { pgliteDir: dir }, generated: false };
+  }
   const [row] = rowsOf<{ count: number }>(await handle.db.execute(sql`select count(*)::int as count from users`));
   if ((row?.count ?? 0) > 0) {
     log(`${dir} has no complete ${spec.name} data set: recreating it`);
