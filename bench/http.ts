@@ -94,6 +94,15 @@ async function load(url: string, endpoint: Endpoint, sessions: Session[], durati
   return autocannon({ url, connections: 20, duration, timeout: 10, requests: [{ setupRequest }] });
 }
 
+async function warmUp(url: string, endpoint: Endpoint, sessions: Session[]) {
+  const { origin, host } = new URL(url);
+  for (const session of sessions.slice(0, 10)) {
+    const { method, path: route, headers, body } = endpoint.request(session);
+    const res = await fetch(`${url}${route}`, { method, body, headers: { ...headers, host, origin, cookie: session.cookie } });
+    if (!res.ok) throw new Error(`Warm-up ${endpoint.name} answered ${res.status}: ${(await res.text()).slice(0, 200)}`);
+  }
+}
+
 /**
  * The API under `next start` at 20 connections, each endpoint against the bare route
  * in the same run (measured first and last; the ratio uses their mean).
@@ -111,7 +120,9 @@ export async function benchHttp(
     const server = await startServer({ ...copy.env, NEXTAUTH_SECRET: secret, NEXTAUTH_URL: `http://127.0.0.1:${port}` }, port);
     try {
       const plan = [BARE, ...ENDPOINTS, BARE];
-      for (const endpoint of plan) await load(server.url, endpoint, sessions, Math.max(1, Math.round(options.duration / 4))); // warm-up
+      // Warm-up: the first requests of a route load its code; then a short load of each.
+      for (const endpoint of plan) await warmUp(server.url, endpoint, sessions);
+      for (const endpoint of plan) await load(server.url, endpoint, sessions, Math.max(2, Math.round(options.duration / 4)));
       const results = [];
       for (const endpoint of plan) results.push({ endpoint, result: await load(server.url, endpoint, sessions, options.duration) });
       const bareRuns = results.filter((r) => r.endpoint === BARE).map((r) => r.result.requests.average);

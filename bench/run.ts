@@ -37,7 +37,7 @@ const only = new Set((values.only ?? "data,write,http").split(","));
 if (values["skip-http"]) only.delete("http");
 const largest = sizes.at(-1)!;
 const runs = Math.max(200, Number(values.runs));
-const duration = Number(values.duration ?? (largest.messages >= 1_000_000 ? 10 : largest.name === "small" ? 5 : 3));
+const duration = Number(values.duration ?? (largest.messages >= 1_000_000 ? 10 : 5));
 const log = (line: string) => console.info(`[bench] ${line}`);
 
 const results: BenchResults = {
