@@ -47,9 +47,11 @@ function dataTable(results: BenchResults): string {
     const medians = bySize.flatMap((r) => (r ? [r.medianMs] : []));
     const ratio = sizes.length > 1 && bySize[0] && bySize.at(-1) ? bySize.at(-1)!.medianMs / bySize[0].medianMs : undefined;
     const [goal, met] = target(operation, medians, ratio, largest.users);
+    const short = bySize.flatMap((r) => (r && r.runs < results.data[0]!.runs ? [`${r.runs} runs at ${r.size}`] : []));
     return [
       operation, member, ...bySize.flatMap((r) => [ms(r?.medianMs), ms(r?.p99Ms)]),
-      ...(sizes.length > 1 ? [ratio === undefined ? "" : ratio.toFixed(2)] : []), goal, met, detail,
+      ...(sizes.length > 1 ? [ratio === undefined ? "" : ratio.toFixed(2)] : []), goal, met,
+      short.length ? `${detail}; ${short.join(", ")} (60 s budget spent)` : detail,
     ];
   });
   return table(head, rows);

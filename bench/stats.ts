@@ -13,14 +13,18 @@ export function summarize(samplesMs: number[]): Timing {
 
 /**
  * Times `run` `runs` times after `warmup` untimed calls; `reset` runs between
- * timed calls, outside the timing (to undo what the operation changed).
+ * timed calls, outside the timing (to undo what the operation changed). With
+ * `budgetMs`, stops once the budget is spent (after at least 20 timed runs).
  */
 export async function measure(
   run: () => Promise<unknown>,
-  options: { runs: number; warmup?: number; reset?: () => Promise<unknown> },
+  options: { runs: number; warmup?: number; reset?: () => Promise<unknown>; budgetMs?: number },
 ): Promise<Timing> {
   const samples: number[] = [];
+  const deadline = performance.now() + (options.budgetMs ?? Infinity);
   for (let i = 0; i < (options.warmup ?? 20) + options.runs; i++) {
+    // Past the budget only hopeless operations (hundreds of ms each) stop early; the run count says so.
+    if (performance.now() > deadline && samples.length >= 20) break;
     if (options.reset) await options.reset();
     const started = performance.now();
     await run();
