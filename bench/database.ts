@@ -1,4 +1,4 @@
-import { rmSync } from "node:fs";
+import { cpSync, rmSync } from "node:fs";
 import path from "node:path";
 import { eq, sql } from "drizzle-orm";
 import postgres from "postgres";
@@ -118,4 +118,29 @@ export async function openBenchDatabase(
   if (serverUrl) return openOnServer(serverUrl, spec, log);
   if (spec.postgresOnly) throw new Error(`Size ${spec.name} needs PostgreSQL: set DATABASE_URL.`);
   return openEmbedded(spec, log);
+}
+
+/** A throwaway copy of a bench database: where the write and HTTP benchmarks may write. */
+export type BenchCopy = { env: Record<string, string>; open(): Promise<DatabaseHandle>; drop(): Promise<unknown> };
+
+export async function copyBenchDatabase(bench: BenchDatabase, serverUrl: string | undefined): Promise<BenchCopy> {
+  const tag = `${bench.dataset.size}_copy_${process.pid}`;
+  if ("databaseUrl" in bench.location) {
+    const source = new URL(bench.location.databaseUrl).pathname.slice(1);
+    const name = `bench_${tag}`;
+    await withAdmin(serverUrl!, (admin) => admin.unsafe(`create database "${name}" template "${source}" strategy file_copy`));
+    const databaseUrl = databaseUrlFor(serverUrl!, name);
+    return {
+      env: { DATABASE_URL: databaseUrl },
+      open: async () => openPostgres(databaseUrl, { max: 2 }),
+      drop: () => withAdmin(serverUrl!, (admin) => admin.unsafe(`drop database if exists "${name}" with (force)`)),
+    };
+  }
+  const dataDir = path.resolve(".data-bench", tag);
+  cpSync(bench.location.pgliteDir, path.join(dataDir, "pglite"), { recursive: true });
+  return {
+    env: { DATA_DIR: dataDir },
+    open: () => openPglite(path.join(dataDir, "pglite")),
+    drop: async () => rmSync(dataDir, { recursive: true, force: true }),
+  };
 }

@@ -1,10 +1,8 @@
 import { randomBytes } from "node:crypto";
-import { cpSync, rmSync } from "node:fs";
-import path from "node:path";
 import autocannon, { type Request } from "autocannon";
 import { encode } from "next-auth/jwt";
-import { openPglite, openPostgres, type DatabaseHandle } from "@/db/client";
-import { databaseUrlFor, withAdmin, type BenchDatabase } from "./database";
+import type { DatabaseHandle } from "@/db/client";
+import type { BenchCopy } from "./database";
 import type { Dataset } from "./generate";
 import { freePort, startServer } from "./server";
 import { round } from "./stats";
@@ -46,30 +44,6 @@ const ENDPOINTS: Endpoint[] = [
 const BARE: Endpoint = { name: "GET /api/health/ (bare route)", request: () => ({ method: "GET", path: "/api/health/" }) };
 
 /** A throwaway copy of the bench data for the server to write into: sends must not change the data set. */
-type ServerCopy = { env: Record<string, string>; open(): Promise<DatabaseHandle>; drop(): Promise<unknown> };
-
-async function copyForServer(bench: BenchDatabase, serverUrl: string | undefined): Promise<ServerCopy> {
-  const tag = `${bench.dataset.size}_http_${process.pid}`;
-  if ("databaseUrl" in bench.location) {
-    const source = new URL(bench.location.databaseUrl).pathname.slice(1);
-    const name = `bench_${tag}`;
-    await withAdmin(serverUrl!, (admin) => admin.unsafe(`create database "${name}" template "${source}" strategy file_copy`));
-    const databaseUrl = databaseUrlFor(serverUrl!, name);
-    return {
-      env: { DATABASE_URL: databaseUrl },
-      open: async () => openPostgres(databaseUrl, { max: 2 }),
-      drop: () => withAdmin(serverUrl!, (admin) => admin.unsafe(`drop database if exists "${name}" with (force)`)),
-    };
-  }
-  const dataDir = path.resolve(".data-bench", tag);
-  cpSync(bench.location.pgliteDir, path.join(dataDir, "pglite"), { recursive: true });
-  return {
-    env: { DATA_DIR: dataDir },
-    open: () => openPglite(path.join(dataDir, "pglite")),
-    drop: async () => rmSync(dataDir, { recursive: true, force: true }),
-  };
-}
-
 /** Signed-in browsers of many members (minted next-auth JWT cookies), so no one meets the send limit. */
 async function mintSessions(handle: DatabaseHandle, dataset: Dataset, count: number, secret: string): Promise<Session[]> {
   const members = await findConversingMembers(handle.db, dataset, count);
@@ -108,14 +82,14 @@ async function warmUp(url: string, endpoint: Endpoint, sessions: Session[]) {
  * in the same run (measured first and last; the ratio uses their mean).
  */
 export async function benchHttp(
-  bench: BenchDatabase,
-  options: { serverUrl?: string; duration: number; sessions: number },
+  copy: BenchCopy,
+  dataset: Dataset,
+  options: { duration: number; sessions: number },
 ): Promise<HttpRow[]> {
-  const copy = await copyForServer(bench, options.serverUrl);
   const secret = randomBytes(32).toString("base64url");
-  try {
-    const handle = await copy.open();
-    const sessions = await mintSessions(handle, bench.dataset, options.sessions, secret).finally(() => handle.close());
+  const handle = await copy.open();
+  const sessions = await mintSessions(handle, dataset, options.sessions, secret).finally(() => handle.close());
+  {
     const port = await freePort();
     const server = await startServer({ ...copy.env, NEXTAUTH_SECRET: secret, NEXTAUTH_URL: `http://127.0.0.1:${port}` }, port);
     try {
@@ -128,7 +102,7 @@ export async function benchHttp(
       const bareRuns = results.filter((r) => r.endpoint === BARE).map((r) => r.result.requests.average);
       const bare = bareRuns.reduce((a, b) => a + b, 0) / bareRuns.length;
       return results.map(({ endpoint, result }, i) => ({
-        size: bench.dataset.size,
+        size: dataset.size,
         endpoint: endpoint === BARE ? `${endpoint.name}${i === 0 ? ", first" : ", last"}` : endpoint.name,
         reqPerSec: Math.round(result.requests.average),
         p50Ms: result.latency.p50,
@@ -144,7 +118,5 @@ export async function benchHttp(
     } finally {
       await server.stop();
     }
-  } finally {
-    await copy.drop();
   }
 }

@@ -3,7 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { benchData, type DataRow } from "./data";
-import { openBenchDatabase, type BenchDatabase } from "./database";
+import { copyBenchDatabase, openBenchDatabase, type BenchDatabase } from "./database";
 import { benchHttp, type HttpRow } from "./http";
 import { toMarkdown, type BenchResults } from "./report";
 import { buildApp, buildIsCurrent } from "./server";
@@ -70,22 +70,30 @@ async function main() {
       results.data.push(...(await benchData(last, runs)));
     }
   }
-  if (only.has("write")) {
-    log(`write path at ${largest.name}`);
-    const messages = largest.messages >= 1_000_000 ? 3_000 : 600;
-    results.write = await benchWrite(last!, { messages, concurrency: serverUrl ? [1, 8] : [1] });
-  }
-  await last!.handle.close(); // the server gets its own copy: nothing else may hold the data
+  await last!.handle.close(); // copied next: nothing may hold the data set open
   if (only.has("http") && !buildIsCurrent() && largest.name === "tiny" && !values.build) {
     only.delete("http");
     results.notes.push("HTTP skipped: no production build newer than the sources (run `npm run build` first, or pass --build).");
   }
-  if (only.has("http")) {
-    if (!buildIsCurrent()) buildApp(log);
-    log(`HTTP at ${largest.name}: ${duration} s per endpoint`);
-    results.http = await benchHttp(last!, { serverUrl, duration, sessions: Number(values.sessions) });
-  } else if (values["skip-http"]) {
-    results.notes.push("HTTP skipped (--skip-http).");
+  if (values["skip-http"]) results.notes.push("HTTP skipped (--skip-http).");
+  if (only.has("write") || only.has("http")) {
+    const copy = await copyBenchDatabase(last!, serverUrl);
+    try {
+      if (only.has("write")) {
+        log(`write path at ${largest.name} (on a copy of the data set)`);
+        const handle = await copy.open();
+        const messages = largest.messages >= 1_000_000 ? 3_000 : 600;
+        const concurrency = serverUrl ? [1, 8] : [1];
+        results.write = await benchWrite(handle, last!.dataset, { messages, concurrency }).finally(() => handle.close());
+      }
+      if (only.has("http")) {
+        if (!buildIsCurrent()) buildApp(log);
+        log(`HTTP at ${largest.name}: ${duration} s per endpoint (on a copy of the data set)`);
+        results.http = await benchHttp(copy, last!.dataset, { duration, sessions: Number(values.sessions) });
+      }
+    } finally {
+      await copy.drop();
+    }
   }
   const markdown = toMarkdown(results);
   console.info(`\n${markdown}`);

@@ -1,10 +1,10 @@
 import { sql } from "drizzle-orm";
-import { useDatabase, type Database } from "@/db/client";
+import { useDatabase, type Database, type DatabaseHandle } from "@/db/client";
 import { insertMessage } from "@/db/queries";
 import { rowsOf } from "@/db/queries/sql";
 import { messages } from "@/db/schema";
 import { sendMessage } from "@/lib/messaging/service";
-import type { BenchDatabase } from "./database";
+import type { Dataset } from "./generate";
 import { round } from "./stats";
 
 export type WriteRow = {
@@ -16,24 +16,16 @@ export type WriteRow = {
   ratioToPlain: number;
 };
 
-// Writers are members made for this benchmark and deleted after it, with everything they sent.
+// Writers are members made for this benchmark, in a throwaway copy of the data set.
 const WRITER_PREFIX = "bench.writer.";
 const WRITERS = 2_000;
 
 async function createWriters(db: Database): Promise<number[]> {
-  await removeWriters(db);
   const rows = rowsOf<{ id: number }>(await db.execute(sql`
     insert into users (username, email, name, password_hash)
     select ${WRITER_PREFIX} || g, ${WRITER_PREFIX} || g || '@bench.example', 'Bench Writer ' || g, '!'
     from generate_series(1, ${WRITERS}::int) g returning id`));
   return rows.map((r) => r.id).sort((a, b) => a - b);
-}
-
-async function removeWriters(db: Database): Promise<void> {
-  const like = `${WRITER_PREFIX}%`;
-  await db.execute(sql`delete from rate_limits where key in (
-    select 'send:' || id from users where username like ${like})`);
-  await db.execute(sql`delete from users where username like ${like}`);
 }
 
 type Send = (senderId: number, receiverId: number, content: string) => Promise<unknown>;
@@ -74,14 +66,18 @@ async function timeSends(send: Send, writers: number[], count: number, concurren
  * Messages per second through a plain insert, the domain insert that keeps the
  * summaries, and the service's send, interleaved in rounds so that noise falls on all alike.
  */
-export async function benchWrite(bench: BenchDatabase, options: { messages: number; concurrency: number[] }): Promise<WriteRow[]> {
-  useDatabase(bench.handle);
-  const db = bench.handle.db;
+export async function benchWrite(
+  handle: DatabaseHandle,
+  dataset: Dataset,
+  options: { messages: number; concurrency: number[] },
+): Promise<WriteRow[]> {
+  useDatabase(handle);
+  const db = handle.db;
   const writers = await createWriters(db);
   const rounds = 3;
   const perRound = Math.ceil(options.messages / rounds);
   const rows: WriteRow[] = [];
-  try {
+  {
     for (const concurrency of options.concurrency) {
       const elapsed = paths.map(() => 0);
       for (let r = 0; r < rounds; r++) {
@@ -92,7 +88,7 @@ export async function benchWrite(bench: BenchDatabase, options: { messages: numb
       const rates = elapsed.map((ms) => (perRound * rounds) / (ms / 1000));
       for (const [p, { path }] of paths.entries()) {
         rows.push({
-          size: bench.dataset.size,
+          size: dataset.size,
           path,
           concurrency,
           messages: perRound * rounds,
@@ -101,8 +97,6 @@ export async function benchWrite(bench: BenchDatabase, options: { messages: numb
         });
       }
     }
-  } finally {
-    await removeWriters(db);
   }
   return rows;
 }
