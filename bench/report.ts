@@ -37,13 +37,17 @@ function target(operation: string, medians: number[], ratio: number | undefined,
 function dataTable(results: BenchResults): string {
   const sizes = results.datasets.map((d) => d.size);
   const largest = results.datasets.at(-1)!;
-  const keys = [...new Set(results.data.map((r) => `${r.operation}\u0000${r.member}\u0000${r.detail}`))];
+  // Searches differ by query; other operations by member only (their detail, e.g. partner counts, varies by size).
+  const keyOf = (r: DataRow) => `${r.operation}\u0000${r.member}\u0000${r.operation === "search users" ? r.detail : ""}`;
+  const keys = [...new Set(results.data.map(keyOf))];
   const head = ["operation", "member", ...sizes.flatMap((s) => [`${s} median ms`, `${s} p99 ms`])];
   if (sizes.length > 1) head.push(`ratio ${sizes.at(-1)}/${sizes[0]}`);
   head.push("target (median)", "met?", "detail");
   const rows = keys.map((key) => {
-    const [operation, member, detail] = key.split("\u0000") as [string, string, string];
-    const bySize = sizes.map((s) => results.data.find((r) => r.size === s && r.operation === operation && r.member === member && r.detail === detail));
+    const [operation, member] = key.split("\u0000") as [string, string];
+    const bySize = sizes.map((s) => results.data.find((r) => r.size === s && keyOf(r) === key));
+    const details = [...new Set(bySize.flatMap((r) => (r?.detail ? [r.detail] : [])))];
+    const detail = details.length > 1 ? bySize.map((r) => (r ? `${r.size}: ${r.detail}` : "")).join("; ") : (details[0] ?? "");
     const medians = bySize.flatMap((r) => (r ? [r.medianMs] : []));
     const ratio = sizes.length > 1 && bySize[0] && bySize.at(-1) ? bySize.at(-1)!.medianMs / bySize[0].medianMs : undefined;
     const [goal, met] = target(operation, medians, ratio, largest.users);

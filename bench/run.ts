@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
@@ -11,7 +11,7 @@ import { sizeSpec, type SizeSpec } from "./sizes";
 import { benchWrite, type WriteRow } from "./write";
 
 const USAGE = `npm run bench -- [--size tiny|small|1m|5m[,size...]] [--only data,write,http] [--skip-http] [--build]
-  [--runs 200] [--duration seconds] [--sessions 2000]
+  [--runs 200] [--duration seconds] [--sessions 2000] | --render bench/results/<run>.json
 HTTP needs a production build newer than the sources: it runs next build when there is none,
 except at size tiny (CI), where HTTP is skipped instead unless --build is given.
 Sizes 1m and 5m need DATABASE_URL (each size loads once into its own bench_<size> database).
@@ -26,9 +26,17 @@ const { values } = parseArgs({
     runs: { type: "string", default: "200" },
     duration: { type: "string" },
     sessions: { type: "string", default: "2000" },
+    render: { type: "string" },
     help: { type: "boolean", default: false },
   },
 });
+if (values.render) {
+  // Re-renders a saved run (e.g. after a change to the report) without measuring again.
+  const saved = JSON.parse(readFileSync(values.render, "utf8")) as BenchResults;
+  writeFileSync(path.join("bench", "results", "latest.md"), toMarkdown(saved));
+  console.info(toMarkdown(saved));
+  process.exit(0);
+}
 if (values.help) {
   console.info(USAGE);
   process.exit(0);
