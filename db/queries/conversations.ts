@@ -1,4 +1,4 @@
-import { and, desc, eq, sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { getDb, type Executor } from "../client";
 import { conversationSummaries, messages, users, type Message, type User } from "../schema";
@@ -66,7 +66,11 @@ export async function getConversationsForUser(
     .innerJoin(partner, eq(partner.id, conversationSummaries.partnerId))
     .innerJoin(messages, eq(messages.id, conversationSummaries.lastMessageId))
     .where(and(eq(conversationSummaries.ownerId, userId), cursor))
-    .orderBy(desc(conversationSummaries.lastMessageAt), desc(conversationSummaries.lastMessageId))
+    // NULLS LAST as in conversation_summaries_inbox_idx: plain DESC would sort every summary of the member.
+    .orderBy(
+      sql`${conversationSummaries.lastMessageAt} desc nulls last`,
+      sql`${conversationSummaries.lastMessageId} desc nulls last`,
+    )
     .limit(limit + 1);
   return { conversations: rows.slice(0, limit), hasMore: rows.length > limit };
 }

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, or, sql, type SQL } from "drizzle-orm";
+import { and, eq, or, sql, type SQL } from "drizzle-orm";
 import { unionAll } from "drizzle-orm/pg-core";
 import { getDb } from "../client";
 import { conversationSummaries, messages, type Message } from "../schema";
@@ -75,9 +75,10 @@ export async function getMessagesBetweenUsers(
     if (page.before !== undefined) return sql`${row} < ${cursorOf(page.before, a, b)}`;
     return undefined;
   };
+  // Spelled to match messages_pair_timestamp_idx (DESC NULLS LAST): plain DESC/ASC make PostgreSQL sort the whole pair.
   const order = forward
-    ? [asc(messages.timestamp), asc(messages.id)]
-    : [desc(messages.timestamp), desc(messages.id)];
+    ? [sql`${messages.timestamp} asc nulls first`, sql`${messages.id} asc nulls first`]
+    : [sql`${messages.timestamp} desc nulls last`, sql`${messages.id} desc nulls last`];
   const direction = (from: number, to: number) =>
     db
       .select()

@@ -1,0 +1,103 @@
+import type { DataRow } from "./data";
+import type { Dataset } from "./generate";
+import type { HttpRow } from "./http";
+import { round } from "./stats";
+import type { WriteRow } from "./write";
+
+export type BenchResults = {
+  startedAt: string;
+  command: string;
+  machine: { cpus: number; memory: string; node: string; database: string };
+  datasets: Dataset[];
+  data: DataRow[];
+  write: WriteRow[];
+  http: HttpRow[];
+  notes: string[];
+};
+
+const ms = (n: number | undefined) => (n === undefined ? "" : n < 10 ? n.toFixed(2) : n.toFixed(1));
+const table = (head: string[], rows: (string | number)[][]) =>
+  [`| ${head.join(" | ")} |`, `| ${head.map(() => "---").join(" | ")} |`, ...rows.map((r) => `| ${r.join(" | ")} |`)].join("\n");
+
+/** The issue's targets, judged on medians; never a failure, only "met" or "not met". */
+function target(operation: string, medians: number[], ratio: number | undefined, users: number): [string, string] {
+  const yes = (ok: boolean) => (ok ? "met" : "**not met**");
+  const worst = Math.max(...medians);
+  if (operation.startsWith("inbox")) {
+    return ["≤ 2 ms at each size, ratio ≤ 1.2", yes(worst <= 2 && (ratio === undefined || ratio <= 1.2))];
+  }
+  if (operation.startsWith("pair")) return ["≤ 1 ms", yes(worst <= 1)];
+  if (operation === "unread count") return ["≤ 0.5 ms", yes(worst <= 0.5)];
+  if (operation === "search users") {
+    return ["≤ 15 ms at 1M members", users >= 1_000_000 ? yes(worst <= 15) : `n/a (${users.toLocaleString()} members)`];
+  }
+  return ["", ""];
+}
+
+function dataTable(results: BenchResults): string {
+  const sizes = results.datasets.map((d) => d.size);
+  const largest = results.datasets.at(-1)!;
+  // Searches differ by query; other operations by member only (their detail, e.g. partner counts, varies by size).
+  const keyOf = (r: DataRow) => `${r.operation}\u0000${r.member}\u0000${r.operation === "search users" ? r.detail : ""}`;
+  const keys = [...new Set(results.data.map(keyOf))];
+  const head = ["operation", "member", ...sizes.flatMap((s) => [`${s} median ms`, `${s} p99 ms`])];
+  if (sizes.length > 1) head.push(`ratio ${sizes.at(-1)}/${sizes[0]}`);
+  head.push("target (median)", "met?", "detail");
+  const rows = keys.map((key) => {
+    const [operation, member] = key.split("\u0000") as [string, string];
+    const bySize = sizes.map((s) => results.data.find((r) => r.size === s && keyOf(r) === key));
+    const details = [...new Set(bySize.flatMap((r) => (r?.detail ? [r.detail] : [])))];
+    const detail = details.length > 1 ? bySize.map((r) => (r ? `${r.size}: ${r.detail}` : "")).join("; ") : (details[0] ?? "");
+    const medians = bySize.flatMap((r) => (r ? [r.medianMs] : []));
+    const ratio = sizes.length > 1 && bySize[0] && bySize.at(-1) ? bySize.at(-1)!.medianMs / bySize[0].medianMs : undefined;
+    const [goal, met] = target(operation, medians, ratio, largest.users);
+    const short = bySize.flatMap((r) => (r && r.runs < results.data[0]!.runs ? [`${r.runs} runs at ${r.size}`] : []));
+    return [
+      operation, member, ...bySize.flatMap((r) => [ms(r?.medianMs), ms(r?.p99Ms)]),
+      ...(sizes.length > 1 ? [ratio === undefined ? "" : ratio.toFixed(2)] : []), goal, met,
+      short.length ? `${detail}; ${short.join(", ")} (60 s budget spent)` : detail,
+    ];
+  });
+  return table(head, rows);
+}
+
+function httpTable(rows: HttpRow[]): string {
+  return table(
+    ["endpoint", "req/s", "p50 ms", "p99 ms", "requests", "errors + non-2xx", "ratio to bare", "target"],
+    rows.map((r) => {
+      const goal = /send|poll/.test(r.endpoint) ? `≥ 0.7, no errors: ${r.ratioToBare >= 0.7 && r.errors === 0 ? "met" : "**not met**"}` : "";
+      const errors = r.statuses ? `${r.errors} (${r.statuses})` : String(r.errors);
+      return [r.endpoint, r.reqPerSec, r.p50Ms, r.p99Ms, r.requests, errors, r.ratioToBare.toFixed(2), goal];
+    }),
+  );
+}
+
+function writeTable(rows: WriteRow[]): string {
+  return table(
+    ["path", "concurrency", "messages", "messages/s", "ratio to plain INSERT"],
+    rows.map((r) => [r.path, r.concurrency, r.messages, r.perSecond, r.ratioToPlain.toFixed(2)]),
+  );
+}
+
+/** The run as markdown: what ran where, then one table per benchmark. */
+export function toMarkdown(results: BenchResults): string {
+  const { machine } = results;
+  const lines = [
+    `Run ${results.startedAt} with \`${results.command}\` on ${machine.cpus} cores, ${machine.memory} RAM, Node ${machine.node}, ${machine.database}.`,
+    "",
+    table(
+      ["size", "members", "messages", "heavy members (partners each)", "loaded in"],
+      results.datasets.map((d) => [d.size, d.users.toLocaleString(), d.messages.toLocaleString(), `${d.heavyIds.length} (~1,000)`, `${round(d.seconds, 1)} s`]),
+    ),
+  ];
+  if (results.data.length) {
+    lines.push("", "### Data layer", "", "The app's query functions from `db/queries`, timed by the caller (driver round trip included); "
+      + `${results.data[0]!.runs} timed runs after 20 warm-up runs.`, "", dataTable(results));
+  }
+  if (results.write.length) lines.push("", `### Write path (${results.write[0]!.size})`, "", writeTable(results.write));
+  if (results.http.length) {
+    lines.push("", `### HTTP (${results.http[0]!.size}, \`next start\`, 20 connections, autocannon)`, "", httpTable(results.http));
+  }
+  if (results.notes.length) lines.push("", ...results.notes.map((n) => `- ${n}`));
+  return `${lines.join("\n")}\n`;
+}

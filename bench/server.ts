@@ -1,0 +1,107 @@
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { existsSync, mkdirSync, openSync, readdirSync, statSync } from "node:fs";
+import { createServer } from "node:net";
+import path from "node:path";
+
+export const SERVER_LOG = path.join("bench", "results", "server.tmp");
+const SOURCES = ["app", "lib", "db", "components", "proxy.ts", "next.config.ts", "package.json"];
+
+function newestSourceChange(entry: string): number {
+  if (!existsSync(entry)) return 0;
+  const stat = statSync(entry);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  return Math.max(0, ...readdirSync(entry).map((name) => newestSourceChange(path.join(entry, name))));
+}
+
+/** True when .next holds a production build newer than every source file. */
+export function buildIsCurrent(): boolean {
+  const marker = path.join(".next", "BUILD_ID");
+  if (!existsSync(marker)) return false;
+  return statSync(marker).mtimeMs > Math.max(...SOURCES.map(newestSourceChange));
+}
+
+export function buildApp(log: (line: string) => void): void {
+  log("next build (the production server is what gets measured)");
+  const result = spawnSync("npx", ["next", "build"], { stdio: ["ignore", "ignore", "inherit"] });
+  if (result.status !== 0) throw new Error(`next build failed with exit code ${result.status}`);
+}
+
+function portIsFree(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const probe = createServer()
+      .once("error", () => resolve(false))
+      .once("listening", () => probe.close(() => resolve(true)))
+      .listen(port, "127.0.0.1");
+  });
+}
+
+/** The first free port of 3140-3149, the range this machine gives benchmarks. */
+export async function freePort(): Promise<number> {
+  for (let port = 3140; port <= 3149; port++) if (await portIsFree(port)) return port;
+  throw new Error("Ports 3140-3149 are all taken.");
+}
+
+export type RunningServer = { url: string; stop(): Promise<void> };
+
+function stopGroup(child: ChildProcess): Promise<void> {
+  return new Promise((resolve) => {
+    if (child.exitCode !== null || child.signalCode !== null) return resolve();
+    const kill = (signal: NodeJS.Signals) => {
+      try {
+        process.kill(-child.pid!, signal); // the whole group: next start leaves next-server behind otherwise
+      } catch {
+        /* already gone */
+      }
+    };
+    const force = setTimeout(() => kill("SIGKILL"), 10_000);
+    child.once("exit", () => {
+      clearTimeout(force);
+      resolve();
+    });
+    kill("SIGTERM");
+  });
+}
+
+/** `next start` in its own process group (setsid), ready once /api/health/ answers. */
+export async function startServer(env: Record<string, string>, port: number): Promise<RunningServer> {
+  const url = `http://127.0.0.1:${port}`;
+  // The server's own log (e.g. "aborted" when autocannon hangs up mid-request) goes beside the results.
+  mkdirSync(path.dirname(SERVER_LOG), { recursive: true });
+  const logFile = openSync(SERVER_LOG, "w");
+  const child = spawn("node_modules/.bin/next", ["start", "-p", String(port), "-H", "127.0.0.1"], {
+    detached: true, // setsid(): a group of its own, stopped as one
+    stdio: ["ignore", logFile, logFile],
+    env: { ...process.env, ...env, NODE_ENV: "production", PORT: String(port) },
+  });
+  // If the benchmark dies or is interrupted, the server must not outlive it holding the port.
+  const killNow = () => {
+    try {
+      process.kill(-child.pid!, "SIGKILL");
+    } catch {
+      /* already gone */
+    }
+  };
+  const interrupted = () => {
+    killNow();
+    process.exit(130);
+  };
+  process.once("exit", killNow);
+  process.once("SIGINT", interrupted);
+  const stop = async () => {
+    await stopGroup(child);
+    process.off("exit", killNow);
+    process.off("SIGINT", interrupted);
+  };
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`next start exited with code ${child.exitCode}: see ${SERVER_LOG}`);
+    try {
+      if ((await fetch(`${url}/api/health/`)).ok) return { url, stop };
+    } catch {
+      /* not listening yet */
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  await stop();
+  throw new Error("next start did not answer /api/health/ within 60 s");
+}
