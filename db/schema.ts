@@ -36,6 +36,9 @@ export const users = pgTable(
     // Substring search on name and username (pg_trgm).
     index("users_name_trgm_idx").using("gin", sql`lower(${t.name}) gin_trgm_ops`),
     index("users_username_trgm_idx").using("gin", sql`lower(${t.username}) gin_trgm_ops`),
+    // Prefix matches, which search ranks first, as index range scans.
+    index("users_name_prefix_idx").using("btree", sql`lower(${t.name}) text_pattern_ops`),
+    index("users_username_prefix_idx").using("btree", sql`lower(${t.username}) text_pattern_ops`),
   ],
 );
 
@@ -110,6 +113,9 @@ export const conversationSummaries = pgTable(
   (t) => [
     primaryKey({ columns: [t.ownerId, t.partnerId] }),
     index("conversation_summaries_inbox_idx").on(t.ownerId, t.lastMessageAt.desc(), t.lastMessageId.desc()),
+    // Deleting a member or a message cascades here: without these it scans every summary.
+    index("conversation_summaries_partner_idx").on(t.partnerId),
+    index("conversation_summaries_last_message_idx").on(t.lastMessageId),
   ],
 );
 

@@ -1,4 +1,4 @@
-import { and, asc, eq, ne, or, sql } from "drizzle-orm";
+import { asc, eq, or, sql } from "drizzle-orm";
 import { getDb } from "../client";
 import { users, type NewUser, type User } from "../schema";
 import { escapeLike } from "./sql";
@@ -54,7 +54,9 @@ export async function updatePasswordHash(userId: number, passwordHash: string): 
 
 /**
  * Members whose name or username contains `query` (case-insensitive, `%` and `_`
- * literal), never the caller; prefix matches first, at most `limit`.
+ * literal), never the caller; prefix matches first, at most `limit`. Only a
+ * bounded set of candidates is ranked, so a two-letter query on a million
+ * members does not sort every match.
  */
 export async function searchUsers(query: string, callerId: number, limit = 20): Promise<PublicUser[]> {
   const db = await getDb();
@@ -64,10 +66,15 @@ export async function searchUsers(query: string, callerId: number, limit = 20): 
   const wordPrefix = `% ${needle}%`;
   const name = sql`lower(${users.name})`;
   const username = sql`lower(${users.username})`;
+  const candidates = sql`(
+    (select id from users where id <> ${callerId} and (lower(username) like ${prefix} or lower(name) like ${prefix}) limit ${limit})
+    union
+    (select id from users where id <> ${callerId} and (lower(name) like ${contains} or lower(username) like ${contains}) limit ${limit * 10})
+  )`;
   return db
     .select(publicColumns)
     .from(users)
-    .where(and(ne(users.id, callerId), or(sql`${name} like ${contains}`, sql`${username} like ${contains}`)))
+    .where(sql`${users.id} in ${candidates}`)
     .orderBy(
       sql`case when ${username} like ${prefix} or ${name} like ${prefix} then 0
                when ${name} like ${wordPrefix} then 1 else 2 end`,
