@@ -18,7 +18,7 @@ export function UnreadBadge({ initialCount }: { initialCount: number }) {
   return (
     <span
       data-testid="unread-badge"
-      className="ml-1.5 inline-flex min-w-5 items-center justify-center rounded-full bg-emerald-600 px-1.5 text-xs font-semibold text-white"
+      className="ml-1.5 inline-flex min-w-5 items-center justify-center rounded-full bg-emerald-700 px-1.5 text-xs font-semibold text-white"
     >
       {count > 99 ? "99+" : count}
       <span className="sr-only"> unread</span>
