@@ -52,7 +52,8 @@ export function useConversation({ me, partnerId, initial }: { me: number; partne
       // Merge into what is cached now, not at the start: a send may have changed it meanwhile.
       const latest = queryClient.getQueryData<ConversationCache>(key) ?? before;
       return {
-        hasOlder: latest.hasOlder || fetched.olderExist,
+        // Only an empty conversation learns from the newest page that older ones exist.
+        hasOlder: latest.hasOlder || (before.messages.length === 0 && fetched.olderExist),
         messages: mergeMessages(latest.messages, fetched.messages),
       };
     },
