@@ -15,7 +15,7 @@ export async function SiteHeader() {
           <span aria-hidden="true" className="inline-flex h-8 w-8 items-center justify-center rounded-lg bg-emerald-600 text-white">
             ◆
           </span>
-          <span className="hidden sm:inline">Community</span>
+          <span className="sr-only sm:not-sr-only">Community</span>
         </Link>
         {user ? (
           <>

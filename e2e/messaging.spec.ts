@@ -40,6 +40,13 @@ test("a message reaches the partner live, and their reading turns the tick to re
 
   await expect(aliceChat.message(text)).toHaveAttribute("data-status", "read");
   await expect(aliceChat.message(text).getByText("Read", { exact: true })).toBeAttached();
+
+  // While Bob has the conversation open, what arrives is read at once.
+  const followUp = unique("Or Saturday?");
+  await aliceChat.send(followUp);
+  await expect(bobChat.message(followUp)).toBeVisible();
+  await expect(aliceChat.message(followUp)).toHaveAttribute("data-status", "read");
+  expect(await bobApi.unreadFrom(aliceId)).toBe(0);
 });
 
 test("a send cut off by the network shows failed, and retry delivers it exactly once", async ({ pageAs }, testInfo) => {
@@ -164,5 +171,9 @@ test("inbox and conversation pass an axe scan; screenshots of both layouts", asy
   await expect(chat.composer).toBeVisible();
   await expect(chat.message("Grabbing you a flat white.")).toBeInViewport();
   await shot("conversation");
+  expect(await serious()).toEqual([]);
+
+  await alice.emulateMedia({ colorScheme: "dark" });
+  await shot("conversation-dark");
   expect(await serious()).toEqual([]);
 });
