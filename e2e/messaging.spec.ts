@@ -154,6 +154,11 @@ test("unknown and invalid ids are a 404; your own id goes back to the inbox", as
 
 test("inbox and conversation pass an axe scan; screenshots of both layouts", async ({ pageAs }, testInfo) => {
   const alice = await pageAs("alice");
+  const errors: string[] = [];
+  // Resource 404s are prefetches of pages other branches add (/community/, /settings/profile/).
+  const scriptError = (text: string) => !text.startsWith("Failed to load resource");
+  alice.on("console", (message) => message.type() === "error" && scriptError(message.text()) && errors.push(message.text()));
+  alice.on("pageerror", (error) => errors.push(error.message));
   const shot = (name: string) => alice.screenshot({ path: `e2e/screenshots/${testInfo.project.name}-${name}.png` });
   const serious = async () =>
     (await new AxeBuilder({ page: alice }).analyze()).violations
@@ -174,6 +179,8 @@ test("inbox and conversation pass an axe scan; screenshots of both layouts", asy
   expect(await serious()).toEqual([]);
 
   await alice.emulateMedia({ colorScheme: "dark" });
+  await alice.waitForTimeout(400); // let colour transitions finish
   await shot("conversation-dark");
   expect(await serious()).toEqual([]);
+  expect(errors, "no hydration or script errors").toEqual([]);
 });

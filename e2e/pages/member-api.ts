@@ -57,7 +57,7 @@ export type NewMember = { id: number; username: string; name: string; api: Membe
 export async function signUpMember(baseURL: string, name: string): Promise<NewMember> {
   const context = await request.newContext({ baseURL });
   await context.get("/login/"); // the csrftoken cookie
-  const username = `${name.toLowerCase()}_${Date.now().toString(36)}${Math.floor(Math.random() * 1e4)}`;
+  const username = `${name.toLowerCase().replace(/[^a-z0-9]+/g, "")}_${Date.now().toString(36)}${Math.floor(Math.random() * 1e4)}`;
   const password = "e2e-password-123";
   const signup = await context.post("/api/account/signup/", {
     data: { username, email: `${username}@example.com`, name, password },
