@@ -165,16 +165,23 @@ test("inbox and conversation pass an axe scan; screenshots of both layouts", asy
       .filter((v) => v.impact === "serious" || v.impact === "critical")
       .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
 
+  const api = apiOf(alice, testInfo);
+  const newest = unique("Here is the agenda: https://example.com/agenda");
+  await api.send(await api.idOf("bob"), newest);
+
   const inbox = new InboxPage(alice);
   await inbox.goto();
-  await expect(inbox.row("Bob Martinez")).toBeVisible();
+  await expect(inbox.row("Bob Martinez")).toContainText(newest);
   await shot("inbox");
   expect(await serious()).toEqual([]);
 
   await inbox.open("Bob Martinez");
   const chat = new ConversationPage(alice);
   await expect(chat.composer).toBeVisible();
-  await expect(chat.message("Grabbing you a flat white.")).toBeInViewport();
+  await expect(chat.message(newest)).toBeInViewport(); // opens scrolled to the newest
+  const link = chat.message(newest).getByRole("link", { name: "https://example.com/agenda" });
+  await expect(link).toHaveAttribute("target", "_blank");
+  await expect(link).toHaveAttribute("rel", "noopener noreferrer");
   await shot("conversation");
   expect(await serious()).toEqual([]);
 
