@@ -1,0 +1,33 @@
+import { notFound, redirect } from "next/navigation";
+import { ConversationView } from "@/components/conversation-view";
+import { requirePageUser } from "@/lib/auth/page-session";
+import { ApiError } from "@/lib/errors";
+import { conversationPage } from "@/lib/messaging/service";
+import { toMessageJson, toPartnerJson } from "@/lib/messaging/wire";
+
+type Params = { params: Promise<{ userId: string }> };
+
+/** /messaging/conversation/<user_id>/: the conversation with one member. */
+export default async function ConversationPage({ params }: Params) {
+  const { userId } = await params;
+  const me = await requirePageUser(`/messaging/conversation/${encodeURIComponent(userId)}/`);
+  const partnerId = /^\d{1,15}$/.test(userId) ? Number(userId) : NaN;
+  if (!Number.isSafeInteger(partnerId) || partnerId < 1) notFound();
+  if (partnerId === me.id) redirect("/messaging/");
+  const page = await conversationPage(me.id, partnerId, { limit: 50 }).catch((error: unknown) => {
+    if (error instanceof ApiError && error.status === 404) notFound();
+    throw error;
+  });
+  const partner = toPartnerJson(page.partner);
+  return (
+    <>
+      <title>{`${partner.name || partner.username} · Community Messages`}</title>
+      <ConversationView
+        key={partner.id}
+        me={me.id}
+        partner={partner}
+        initial={{ messages: page.messages.map(toMessageJson), has_more: page.hasMore }}
+      />
+    </>
+  );
+}

@@ -1,0 +1,82 @@
+"use client";
+
+import type { FormEvent, KeyboardEvent } from "react";
+import { MAX_MESSAGE_LENGTH, type MessageType } from "@/lib/messaging/message-types";
+import { MessageTypeSelect } from "./message-type-select";
+
+const COUNTER_FROM = MAX_MESSAGE_LENGTH - 500;
+
+type ComposerProps = {
+  partnerName: string;
+  draft: string;
+  onDraftChange: (draft: string) => void;
+  messageType: MessageType;
+  onMessageTypeChange: (type: MessageType) => void;
+  onSend: () => void;
+};
+
+const lengthOf = (text: string) => [...text.trim()].length;
+
+/** Where a message is written: Enter sends, Shift+Enter starts a new line; a counter shows near the limit. */
+export function Composer({ partnerName, draft, onDraftChange, messageType, onMessageTypeChange, onSend }: ComposerProps) {
+  const length = lengthOf(draft);
+  const tooLong = length > MAX_MESSAGE_LENGTH;
+  const canSend = length > 0 && !tooLong;
+
+  function submit(event?: FormEvent) {
+    event?.preventDefault();
+    if (canSend) onSend();
+  }
+
+  function onKeyDown(event: KeyboardEvent<HTMLTextAreaElement>) {
+    // While an input method is composing (Japanese, Chinese…), Enter confirms the word, not the message.
+    if (event.key === "Enter" && !event.shiftKey && !event.nativeEvent.isComposing) {
+      event.preventDefault();
+      submit();
+    }
+  }
+
+  return (
+    <form
+      onSubmit={submit}
+      aria-label={`Message ${partnerName}`}
+      className="shrink-0 border-t border-slate-200 bg-white px-2 pt-2 pb-[max(0.5rem,env(safe-area-inset-bottom))] sm:px-4 dark:border-slate-800 dark:bg-slate-900"
+    >
+      <div className="flex items-end gap-2">
+        <MessageTypeSelect value={messageType} onChange={onMessageTypeChange} className="w-[6.75rem] shrink-0 sm:w-36" />
+        <label htmlFor="composer-text" className="sr-only">
+          Message to {partnerName}
+        </label>
+        <textarea
+          id="composer-text"
+          rows={1}
+          value={draft}
+          onChange={(e) => onDraftChange(e.target.value)}
+          onKeyDown={onKeyDown}
+          placeholder="Write a message"
+          aria-describedby="composer-hint composer-counter"
+          aria-invalid={tooLong || undefined}
+          className="field-sizing-content max-h-40 min-h-11 min-w-0 flex-1 resize-none rounded-2xl border border-slate-300 bg-slate-50 px-4 py-2.5 text-base leading-6 placeholder:text-slate-500 focus:border-emerald-600 focus:bg-white dark:border-slate-700 dark:bg-slate-800 dark:placeholder:text-slate-400 dark:focus:bg-slate-900"
+        />
+        <button
+          type="submit"
+          disabled={!canSend}
+          className="inline-flex h-11 w-11 shrink-0 items-center justify-center rounded-full bg-emerald-700 text-white transition-colors hover:bg-emerald-800 disabled:bg-slate-300 disabled:text-slate-600 dark:disabled:bg-slate-700 dark:disabled:text-slate-300"
+        >
+          <svg aria-hidden="true" viewBox="0 0 24 24" className="h-5 w-5" fill="currentColor">
+            <path d="M3.4 20.4 21 12 3.4 3.6 3.4 10.2 15 12 3.4 13.8z" />
+          </svg>
+          <span className="sr-only">Send</span>
+        </button>
+      </div>
+      <div className="flex min-h-5 items-center justify-between px-1 pt-1 text-xs text-slate-600 dark:text-slate-400">
+        <span id="composer-hint" className="hidden md:inline">
+          Enter to send · Shift+Enter for a new line
+        </span>
+        <span id="composer-counter" aria-live="polite" className={`ml-auto ${tooLong ? "font-semibold text-red-700 dark:text-red-400" : ""}`}>
+          {length >= COUNTER_FROM ? `${length.toLocaleString("en-US")} / ${MAX_MESSAGE_LENGTH.toLocaleString("en-US")}` : ""}
+        </span>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,27 @@
+import Link from "next/link";
+import type { PartnerJson } from "@/lib/messaging/wire";
+import { Avatar } from "./ui/avatar";
+
+/** Who the conversation is with, and (on phones) the way back to the inbox. */
+export function ConversationHeader({ partner }: { partner: PartnerJson }) {
+  return (
+    <header className="flex min-h-16 shrink-0 items-center gap-2 border-b border-slate-200 bg-white px-2 py-2 sm:px-4 dark:border-slate-800 dark:bg-slate-900">
+      <Link
+        href="/messaging/"
+        className="inline-flex h-11 w-11 shrink-0 items-center justify-center rounded-full text-slate-700 hover:bg-slate-100 md:hidden dark:text-slate-200 dark:hover:bg-slate-800"
+      >
+        <svg aria-hidden="true" viewBox="0 0 24 24" className="h-6 w-6" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round">
+          <path d="M15 18l-6-6 6-6" />
+        </svg>
+        <span className="sr-only">Back to messages</span>
+      </Link>
+      <Avatar id={partner.id} name={partner.name || partner.username} />
+      <div className="min-w-0 flex-1">
+        <h2 id="conversation-title" className="truncate text-base font-semibold leading-tight">
+          {partner.name || partner.username}
+        </h2>
+        <p className="truncate text-sm text-slate-600 dark:text-slate-400">{partner.headline || `@${partner.username}`}</p>
+      </div>
+    </header>
+  );
+}

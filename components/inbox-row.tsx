@@ -1,0 +1,58 @@
+import Link from "next/link";
+import type { Clock } from "@/lib/client/time-labels";
+import { fullTime, inboxTime } from "@/lib/client/time-labels";
+import type { ConversationJson } from "@/lib/messaging/wire";
+import { RequestChip } from "./request-chip";
+import { Avatar } from "./ui/avatar";
+
+type InboxRowProps = { conversation: ConversationJson; me: number; active: boolean; clock: Clock | null };
+
+/** One partner in the inbox: who, what was said last, when, and how much is unread. */
+export function InboxRow({ conversation, me, active, clock }: InboxRowProps) {
+  const { user: partner, last_message: last, unread_count: unread } = conversation;
+  const name = partner.name || partner.username;
+  const at = new Date(last.timestamp);
+  const preview = last.content.replace(/\s+/g, " ");
+  return (
+    <li>
+      <Link
+        href={`/messaging/conversation/${partner.id}/`}
+        aria-current={active ? "page" : undefined}
+        data-testid="conversation-row"
+        className={`flex min-h-[72px] items-center gap-3 px-3 py-2 outline-offset-[-2px] transition-colors sm:px-4 ${
+          active ? "bg-emerald-50 dark:bg-emerald-950/60" : "hover:bg-slate-50 dark:hover:bg-slate-800/60"
+        }`}
+      >
+        <Avatar id={partner.id} name={name} />
+        <div className="min-w-0 flex-1 border-b border-slate-100 py-1.5 dark:border-slate-800/0">
+          <div className="flex items-baseline gap-2">
+            <span className={`min-w-0 flex-1 truncate ${unread ? "font-semibold" : "font-medium"}`}>{name}</span>
+            <time
+              dateTime={last.timestamp}
+              title={clock ? fullTime(at, clock) : undefined}
+              className={`shrink-0 text-xs ${unread ? "font-semibold text-emerald-700 dark:text-emerald-400" : "text-slate-600 dark:text-slate-400"}`}
+            >
+              {clock ? inboxTime(at, clock) : ""}
+            </time>
+          </div>
+          <div className="mt-0.5 flex items-center gap-2">
+            <RequestChip type={last.message_type} />
+            <span className={`min-w-0 flex-1 truncate text-sm ${unread ? "text-slate-900 dark:text-slate-100" : "text-slate-600 dark:text-slate-400"}`}>
+              {last.sender_id === me ? <span className="text-slate-600 dark:text-slate-400">You: </span> : null}
+              {preview}
+            </span>
+            {unread > 0 ? (
+              <span
+                data-testid="conversation-unread"
+                className="inline-flex h-5 min-w-5 shrink-0 items-center justify-center rounded-full bg-emerald-700 px-1.5 text-xs font-semibold text-white"
+              >
+                {unread > 99 ? "99+" : unread}
+                <span className="sr-only"> unread</span>
+              </span>
+            ) : null}
+          </div>
+        </div>
+      </Link>
+    </li>
+  );
+}

@@ -1,0 +1,46 @@
+import { expect, type Locator, type Page } from "@playwright/test";
+
+/** /messaging/conversation/<id>/: the messages with one partner and the composer. */
+export class ConversationPage {
+  constructor(readonly page: Page) {}
+
+  async goto(partnerId: number) {
+    await this.page.goto(`/messaging/conversation/${partnerId}/`);
+    await expect(this.composer).toBeVisible();
+  }
+
+  get composer(): Locator {
+    return this.page.getByRole("textbox", { name: /^Message to / });
+  }
+
+  get messageRegion(): Locator {
+    return this.page.getByRole("region", { name: /^Messages with / });
+  }
+
+  /** Every bubble whose text contains `text` (tests use unique texts, so normally one). */
+  message(text: string): Locator {
+    return this.messageRegion.getByTestId("message").filter({ hasText: text });
+  }
+
+  async send(text: string) {
+    await this.composer.fill(text);
+    await this.composer.press("Enter");
+  }
+
+  async retry(text: string) {
+    await this.message(text).getByRole("button", { name: "Retry" }).click();
+  }
+
+  /** Scrolls to the oldest loaded message (the list is bottom-anchored: scrollTop runs negative). */
+  async scrollToTop() {
+    await this.messageRegion.evaluate((el) => el.scrollTo({ top: -el.scrollHeight }));
+  }
+
+  /** Where a message sits inside the scrolling list, in pixels from its top edge. */
+  async offsetInView(text: string): Promise<number> {
+    const region = await this.messageRegion.boundingBox();
+    const bubble = await this.message(text).boundingBox();
+    if (!region || !bubble) throw new Error(`"${text}" is not on screen`);
+    return bubble.y - region.y;
+  }
+}

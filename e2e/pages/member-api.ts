@@ -1,0 +1,74 @@
+import { request, type APIRequestContext, type Page } from "@playwright/test";
+import type { MessageJson } from "../../lib/messaging/wire";
+
+type Client = APIRequestContext | Page;
+const requestOf = (client: Client) => ("request" in client ? client.request : client);
+
+async function csrfHeaders(client: Client, baseURL: string) {
+  const state = "context" in client ? await client.context().storageState() : await client.storageState();
+  const token = state.cookies.find((c) => c.name === "csrftoken")?.value ?? "";
+  return { "X-CSRFToken": decodeURIComponent(token), Origin: baseURL };
+}
+
+/** The messaging API as a signed-in member (a page's context or a request context), for setting up and checking. */
+export class MemberApi {
+  constructor(
+    private readonly client: Client,
+    private readonly baseURL: string,
+  ) {}
+
+  async idOf(username: string): Promise<number> {
+    const answer = await requestOf(this.client).get(`/messaging/api/search-users/?q=${username}`);
+    const { users } = (await answer.json()) as { users: { id: number; username: string }[] };
+    const user = users.find((u) => u.username === username);
+    if (!user) throw new Error(`No member ${username}`);
+    return user.id;
+  }
+
+  async send(receiverId: number, content: string): Promise<MessageJson> {
+    const answer = await requestOf(this.client).post("/messaging/api/send/", {
+      data: { receiver_id: receiverId, content },
+      headers: await csrfHeaders(this.client, this.baseURL),
+    });
+    if (!answer.ok()) throw new Error(`Send failed: ${answer.status()} ${await answer.text()}`);
+    return ((await answer.json()) as { message: MessageJson }).message;
+  }
+
+  async messagesWith(partnerId: number, limit = 100): Promise<MessageJson[]> {
+    const answer = await requestOf(this.client).get(`/messaging/api/messages/${partnerId}/?limit=${limit}`);
+    return ((await answer.json()) as { messages: MessageJson[] }).messages;
+  }
+
+  async unreadCount(): Promise<number> {
+    const answer = await requestOf(this.client).get("/messaging/api/unread-count/");
+    return ((await answer.json()) as { unread_count: number }).unread_count;
+  }
+
+  async unreadFrom(partnerId: number): Promise<number> {
+    const answer = await requestOf(this.client).get("/messaging/api/conversations/");
+    const { conversations } = (await answer.json()) as { conversations: { user: { id: number }; unread_count: number }[] };
+    return conversations.find((c) => c.user.id === partnerId)?.unread_count ?? 0;
+  }
+}
+
+export type NewMember = { id: number; username: string; name: string; api: MemberApi; request: APIRequestContext };
+
+/** Signs up a brand-new member (so a test can own a conversation no other test touches) and signs them in. */
+export async function signUpMember(baseURL: string, name: string): Promise<NewMember> {
+  const context = await request.newContext({ baseURL });
+  await context.get("/login/"); // the csrftoken cookie
+  const username = `${name.toLowerCase().replace(/[^a-z0-9]+/g, "")}_${Date.now().toString(36)}${Math.floor(Math.random() * 1e4)}`;
+  const password = "e2e-password-123";
+  const signup = await context.post("/api/account/signup/", {
+    data: { username, email: `${username}@example.com`, name, password },
+    headers: await csrfHeaders(context, baseURL),
+  });
+  if (!signup.ok()) throw new Error(`Sign-up failed: ${signup.status()} ${await signup.text()}`);
+  const { user_id: id } = (await signup.json()) as { user_id: number };
+  const { csrfToken } = (await (await context.get("/api/auth/csrf")).json()) as { csrfToken: string };
+  const signin = await context.post("/api/auth/callback/credentials", {
+    form: { username, password, csrfToken, json: "true" },
+  });
+  if (!signin.ok()) throw new Error(`Sign-in failed: ${signin.status()}`);
+  return { id, username, name, api: new MemberApi(context, baseURL), request: context };
+}

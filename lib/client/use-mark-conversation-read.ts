@@ -1,0 +1,38 @@
+"use client";
+
+import { useMutation, useQueryClient, type InfiniteData } from "@tanstack/react-query";
+import { useEffect } from "react";
+import { api } from "./api";
+import { markReceivedRead, type ChatMessage, type ConversationCache } from "./conversation-cache";
+import { withConversationRead, type InboxPage } from "./inbox-rows";
+import { queryKeys } from "./query-keys";
+import { usePageVisible } from "./use-visibility";
+
+/**
+ * Marks the conversation read in one call whenever the partner's unread
+ * messages are on screen (on opening, and as new ones arrive while the tab is visible).
+ */
+export function useMarkConversationRead(partnerId: number, messages: ChatMessage[]) {
+  const queryClient = useQueryClient();
+  const visible = usePageVisible();
+  const unread = messages.some((m) => m.sender_id === partnerId && !m.is_read);
+
+  const { mutate, isPending } = useMutation({
+    mutationFn: () => api<{ marked: number }>(`/messaging/api/mark-conversation-read/${partnerId}/`, { method: "POST" }),
+    onMutate: async () => {
+      await queryClient.cancelQueries({ queryKey: queryKeys.messages(partnerId) });
+      const readAt = new Date().toISOString();
+      queryClient.setQueryData<ConversationCache>(queryKeys.messages(partnerId), (c) => c && markReceivedRead(c, partnerId, readAt));
+      queryClient.setQueryData<InfiniteData<InboxPage>>(queryKeys.conversations(), (d) => withConversationRead(d, partnerId));
+    },
+    // No roll back: the next poll brings the server's truth either way.
+    onSettled: () => {
+      void queryClient.invalidateQueries({ queryKey: queryKeys.unreadCount() });
+      void queryClient.invalidateQueries({ queryKey: queryKeys.conversations() });
+    },
+  });
+
+  useEffect(() => {
+    if (unread && visible && !isPending) mutate();
+  }, [unread, visible, isPending, mutate]);
+}
