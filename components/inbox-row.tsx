@@ -2,7 +2,7 @@ import Link from "next/link";
 import type { Clock } from "@/lib/client/time-labels";
 import { fullTime, inboxTime } from "@/lib/client/time-labels";
 import type { ConversationJson } from "@/lib/messaging/wire";
-import { RequestChip } from "./request-chip";
+import { MessageTypeChip } from "./message-type-chip";
 import { Avatar } from "./ui/avatar";
 
 type InboxRowProps = { conversation: ConversationJson; me: number; active: boolean; clock: Clock | null };
@@ -36,7 +36,7 @@ export function InboxRow({ conversation, me, active, clock }: InboxRowProps) {
             </time>
           </div>
           <div className="mt-0.5 flex items-center gap-2">
-            <RequestChip type={last.message_type} />
+            <MessageTypeChip type={last.message_type} />
             <span className={`min-w-0 flex-1 truncate text-sm ${unread ? "text-slate-900 dark:text-slate-100" : "text-slate-600 dark:text-slate-400"}`}>
               {last.sender_id === me ? <span className="text-slate-600 dark:text-slate-400">You: </span> : null}
               {preview}

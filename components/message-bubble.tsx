@@ -2,7 +2,7 @@ import type { ChatMessage } from "@/lib/client/conversation-cache";
 import { clockTime, fullTime, type Clock } from "@/lib/client/time-labels";
 import { DeliveryStatus, deliveryOf } from "./delivery-status";
 import { MessageText } from "./message-text";
-import { RequestChip } from "./request-chip";
+import { MessageTypeChip } from "./message-type-chip";
 
 type BubbleProps = {
   message: ChatMessage;
@@ -32,7 +32,7 @@ export function MessageBubble({ message, mine, senderName, continuesRun, clock, 
         } ${delivery === "failed" && mine ? "ring-2 ring-red-400" : ""}`}
       >
         <span className="sr-only">{mine ? "You" : senderName}: </span>
-        <RequestChip type={message.message_type} className="mb-1 mt-0.5" />
+        <MessageTypeChip type={message.message_type} className="mb-1 mt-0.5" />
         <MessageText text={message.content} />
         <span className="float-right ml-3 mt-1 inline-flex translate-y-0.5 items-center gap-1 text-[11px] leading-4 text-slate-600 dark:text-slate-300">
           <time dateTime={message.timestamp} title={clock ? fullTime(at, clock) : undefined}>

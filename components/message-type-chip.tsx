@@ -14,7 +14,7 @@ export function MessageTypeChip({ type, className = "" }: { type: string | null 
   return (
     <span
       data-message-type={type}
-      className={`inline-flex items-center rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset ${TONES[type as MessageType] ?? ""} ${className}`}
+      className={`inline-flex shrink-0 items-center rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset ${TONES[type as MessageType] ?? ""} ${className}`}
     >
       {label}
     </span>

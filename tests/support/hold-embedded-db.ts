@@ -3,9 +3,9 @@ import { getDb } from "@/db/client";
 
 try {
   await getDb();
-  console.log("ready");
+  process.stdout.write("ready\n");
   setInterval(() => {}, 1000);
 } catch (error) {
-  console.log(`failed: ${(error as Error).message}`);
+  process.stdout.write(`failed: ${(error as Error).message}\n`);
   process.exit(3);
 }
