@@ -11,7 +11,7 @@ export default async function globalSetup(config: FullConfig) {
   const baseURL = config.projects[0]!.use.baseURL!;
   mkdirSync("e2e/.auth", { recursive: true });
   for (const user of DEMO_USERS) {
-    const context = await request.newContext({ baseURL });
+    const context = await request.newContext({ baseURL, timeout: 120_000 });
     await context.get("/login/"); // sets the csrftoken cookie the app's writes need
     const { csrfToken } = (await (await context.get("/api/auth/csrf")).json()) as { csrfToken: string };
     const response = await context.post("/api/auth/callback/credentials", {
