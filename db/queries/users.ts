@@ -13,6 +13,15 @@ export async function findUserById(id: number): Promise<User | undefined> {
   return row;
 }
 
+export type SessionMember = Pick<User, "id" | "username" | "name">;
+
+/** The few columns an API request needs about the member asking. */
+export async function findSessionMember(id: number): Promise<SessionMember | undefined> {
+  const db = await getDb();
+  const [row] = await db.select({ id: users.id, username: users.username, name: users.name }).from(users).where(eq(users.id, id));
+  return row;
+}
+
 export async function findPublicUser(id: number): Promise<PublicUser | undefined> {
   const db = await getDb();
   const [row] = await db.select(publicColumns).from(users).where(eq(users.id, id));

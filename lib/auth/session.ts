@@ -1,9 +1,10 @@
 import { decode } from "next-auth/jwt";
-import { findUserById } from "@/db/queries/users";
-import type { User } from "@/db/schema";
+import { findSessionMember, type SessionMember } from "@/db/queries/users";
 import { readCookie } from "@/lib/csrf";
 import { authSecret, secureCookies } from "@/lib/env";
 import { unauthorized } from "@/lib/errors";
+
+export type { SessionMember };
 
 export const sessionCookieName = () =>
   secureCookies() ? "__Secure-next-auth.session-token" : "next-auth.session-token";
@@ -21,10 +22,29 @@ export async function sessionUserId(cookieHeader: string | null): Promise<number
   }
 }
 
+// Decrypting the session and finding its member costs more than most API work:
+// remember the answer for a session cookie briefly (bounded, per process).
+const REMEMBER_MS = 30_000;
+const MAX_REMEMBERED = 5_000;
+const remembered = new Map<string, { member: SessionMember; until: number }>();
+
+async function memberOfCookie(cookieHeader: string | null): Promise<SessionMember | undefined> {
+  const token = readCookie(cookieHeader, sessionCookieName());
+  if (!token) return undefined;
+  const now = Date.now();
+  const hit = remembered.get(token);
+  if (hit && hit.until > now) return hit.member;
+  const id = await sessionUserId(cookieHeader);
+  const member = id === null ? undefined : await findSessionMember(id);
+  if (!member) return undefined;
+  if (remembered.size >= MAX_REMEMBERED) remembered.delete(remembered.keys().next().value!);
+  remembered.set(token, { member, until: now + REMEMBER_MS });
+  return member;
+}
+
 /** The signed-in member for a route handler; a 401 when there is none (APIs never redirect). */
-export async function requireApiUser(req: Request): Promise<User> {
-  const id = await sessionUserId(req.headers.get("cookie"));
-  const user = id === null ? undefined : await findUserById(id);
-  if (!user) throw unauthorized("You need to sign in to do that.");
-  return user;
+export async function requireApiUser(req: Request): Promise<SessionMember> {
+  const member = await memberOfCookie(req.headers.get("cookie"));
+  if (!member) throw unauthorized("You need to sign in to do that.");
+  return member;
 }

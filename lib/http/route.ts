@@ -1,11 +1,10 @@
-import type { User } from "@/db/schema";
-import { requireApiUser } from "@/lib/auth/session";
+import { requireApiUser, type SessionMember } from "@/lib/auth/session";
 import { verifyCsrf } from "@/lib/csrf";
 import { errorResponse } from "@/lib/errors";
 
 type Params = Record<string, string | string[] | undefined>;
 type Context = { params: Promise<Params> };
-type Handler = (args: { req: Request; user: User; params: Params }) => Promise<Response>;
+type Handler = (args: { req: Request; user: SessionMember; params: Params }) => Promise<Response>;
 
 /**
  * A signed-in API route: 401 without a session, then (for writes) the CSRF

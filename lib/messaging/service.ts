@@ -27,8 +27,10 @@ async function partnerOrNotFound(partnerId: number): Promise<PublicUser> {
 /** Sends a message: never to yourself, only to a member, within the send limit; repeats are idempotent. */
 export async function sendMessage(senderId: number, input: SendMessageInput) {
   if (input.receiverId === senderId) throw badRequest("You cannot message yourself.");
-  await partnerOrNotFound(input.receiverId);
-  const hit = await hitRateLimit(`send:${senderId}`, SEND_LIMIT.windowSeconds);
+  const [, hit] = await Promise.all([
+    partnerOrNotFound(input.receiverId),
+    hitRateLimit(`send:${senderId}`, SEND_LIMIT.windowSeconds),
+  ]);
   if (hit.count > SEND_LIMIT.messages) {
     const wait = hit.retryAfterSeconds;
     throw tooManyRequests(
@@ -42,8 +44,10 @@ export async function sendMessage(senderId: number, input: SendMessageInput) {
 /** A page of the conversation between the user and a partner, oldest first. */
 export async function conversationPage(userId: number, partnerId: number, page: MessagePage) {
   if (partnerId === userId) throw badRequest("You cannot have a conversation with yourself.");
-  const partner = await partnerOrNotFound(partnerId);
-  const { messages, hasMore } = await getMessagesBetweenUsers(userId, partnerId, page);
+  const [partner, { messages, hasMore }] = await Promise.all([
+    partnerOrNotFound(partnerId),
+    getMessagesBetweenUsers(userId, partnerId, page),
+  ]);
   return { partner, messages, hasMore };
 }
 
