@@ -1,4 +1,5 @@
 import type { TextareaHTMLAttributes } from "react";
+import { controlBorder, describedByOf, FieldFrame } from "./field-frame";
 
 type TextareaFieldProps = TextareaHTMLAttributes<HTMLTextAreaElement> & {
   label: string;
@@ -9,32 +10,16 @@ type TextareaFieldProps = TextareaHTMLAttributes<HTMLTextAreaElement> & {
 
 /** A labelled textarea with its error shown beside it, like Field. */
 export function TextareaField({ label, name, error, hint, ...textarea }: TextareaFieldProps) {
-  const describedBy = [error ? `${name}-error` : null, hint ? `${name}-hint` : null].filter(Boolean).join(" ");
   return (
-    <div className="flex flex-col gap-1">
-      <label htmlFor={name} className="text-sm font-medium">
-        {label}
-      </label>
+    <FieldFrame label={label} name={name} error={error} hint={hint}>
       <textarea
         id={name}
         name={name}
         aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy || undefined}
-        className={`min-h-28 rounded-lg border bg-white px-3 py-2 text-base dark:bg-slate-900 ${
-          error ? "border-red-500" : "border-slate-300 dark:border-slate-700"
-        }`}
+        aria-describedby={describedByOf(name, error, hint)}
+        className={`min-h-28 rounded-lg border bg-white px-3 py-2 text-base dark:bg-slate-900 ${controlBorder(error)}`}
         {...textarea}
       />
-      {hint && !error ? (
-        <p id={`${name}-hint`} className="text-xs text-slate-500 dark:text-slate-400">
-          {hint}
-        </p>
-      ) : null}
-      {error ? (
-        <p id={`${name}-error`} className="text-sm text-red-600 dark:text-red-400">
-          {error}
-        </p>
-      ) : null}
-    </div>
+    </FieldFrame>
   );
 }

@@ -2,7 +2,7 @@ import { sql } from "drizzle-orm";
 import type { Executor } from "../client";
 import { rowsOf } from "../queries/sql";
 import type { ExistingMember, MemberRow } from "./members";
-import type { LegacyConversation, LegacyParticipant, SqlRunner } from "./source";
+import type { LegacyConversation, LegacyMessage, LegacyParticipant, SqlRunner } from "./source";
 
 // Rows travel as one JSON parameter: any batch size, exact timestamps, the same on both drivers.
 const asJson = (rows: unknown[]) => sql`${JSON.stringify(rows)}::jsonb`;
@@ -122,17 +122,7 @@ export async function insertDelivered(tx: SqlRunner, rows: DeliveredRow[]): Prom
   return { added: row?.added ?? 0, clashes: JSON.parse(row?.clashes ?? "[]") as number[] };
 }
 
-export type QuarantineRow = {
-  id: number;
-  conversation_id: number | null;
-  sender_id: number;
-  recipient_id: number | null;
-  content: string;
-  created_date: string;
-  is_read: boolean;
-  message_type: string | null;
-  reason: string;
-};
+export type QuarantineRow = LegacyMessage & { reason: string };
 
 /** Keeps old messages that have no receiver, exactly as they were, with the reason (never one already delivered). */
 export async function insertQuarantined(tx: SqlRunner, rows: QuarantineRow[]): Promise<number> {

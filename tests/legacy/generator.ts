@@ -1,6 +1,6 @@
 import { pbkdf2Sync } from "node:crypto";
 import { sql } from "drizzle-orm";
-import type { SqlRunner } from "@/db/legacy/source";
+import type { LegacyMessage, SqlRunner } from "@/db/legacy/source";
 import type { QuarantineReason } from "@/db/legacy/resolve";
 
 /** The old Django app's tables, as its migrations created them. */
@@ -26,15 +26,7 @@ export function djangoHash(password: string, salt: string, iterations = 1000): s
 }
 
 export type OldMember = { id: number; username: string; email: string; password: string; hash: string; active: boolean };
-export type OldMessage = {
-  id: number;
-  conversation_id: number | null;
-  sender_id: number;
-  recipient_id: number | null;
-  content: string;
-  created_date: string;
-  is_read: boolean;
-  message_type: string | null;
+export type OldMessage = LegacyMessage & {
   /** What the import must make of it, decided while generating. */
   expected: { receiverId: number; timestamp: Date; messageType: string | null } | { quarantine: QuarantineReason };
 };
