@@ -1,6 +1,6 @@
 import { and, eq, or, sql, type SQL } from "drizzle-orm";
 import { unionAll } from "drizzle-orm/pg-core";
-import { getDb } from "../client";
+import { getDb, type Executor } from "../client";
 import { conversationSummaries, messages, type Message } from "../schema";
 import { rowsOf } from "./sql";
 import { recordSend } from "./conversations";
@@ -14,39 +14,65 @@ export type NewMessageInput = {
   conversationId?: number | null;
 };
 
+/** The receiver of a message is not a member (caught from the foreign key, not looked up first). */
+export class MissingReceiverError extends Error {
+  constructor(readonly receiverId: number) {
+    super(`No member ${receiverId}`);
+  }
+}
+
+function violatedForeignKey(error: unknown): string | null {
+  for (let e = error as { code?: string; constraint_name?: string; constraint?: string; cause?: unknown } | undefined; e; e = e.cause as typeof e) {
+    if (e.code === "23503") return e.constraint_name ?? e.constraint ?? "";
+  }
+  return null;
+}
+
 /**
  * Stores a message and updates both members' conversation summaries in one
- * transaction. A repeat with the same clientId returns the first message.
+ * transaction (`guard` runs first in it: a limit check, say). A repeat with the
+ * same clientId returns the first message.
  */
-export async function insertMessage(input: NewMessageInput): Promise<{ message: Message; created: boolean }> {
+export async function insertMessage(
+  input: NewMessageInput,
+  options: { guard?: (tx: Executor) => Promise<void> } = {},
+): Promise<{ message: Message; created: boolean }> {
   const db = await getDb();
-  return db.transaction(async (tx) => {
-    const [inserted] = await tx
-      .insert(messages)
-      .values({
-        senderId: input.senderId,
-        receiverId: input.receiverId,
-        content: input.content,
-        messageType: input.messageType,
-        clientId: input.clientId ?? null,
-        conversationId: input.conversationId ?? null,
-      })
-      .onConflictDoNothing({
-        target: [messages.senderId, messages.clientId],
-        where: sql`${messages.clientId} is not null`,
-      })
-      .returning();
-    if (inserted) {
-      await recordSend(tx, inserted);
-      return { message: inserted, created: true };
-    }
-    const [existing] = await tx
-      .select()
-      .from(messages)
-      .where(and(eq(messages.senderId, input.senderId), eq(messages.clientId, input.clientId!)));
-    if (!existing) throw new Error("Conflicting client_id without a stored message");
-    return { message: existing, created: false };
-  });
+  try {
+    return await db.transaction((tx) => storeMessage(tx, input, options.guard));
+  } catch (error) {
+    if (violatedForeignKey(error)?.includes("receiver")) throw new MissingReceiverError(input.receiverId);
+    throw error;
+  }
+}
+
+async function storeMessage(tx: Executor, input: NewMessageInput, guard?: (tx: Executor) => Promise<void>) {
+  await guard?.(tx);
+  const [inserted] = await tx
+    .insert(messages)
+    .values({
+      senderId: input.senderId,
+      receiverId: input.receiverId,
+      content: input.content,
+      messageType: input.messageType,
+      clientId: input.clientId ?? null,
+      conversationId: input.conversationId ?? null,
+    })
+    .onConflictDoNothing({
+      target: [messages.senderId, messages.clientId],
+      where: sql`${messages.clientId} is not null`,
+    })
+    .returning();
+  if (inserted) {
+    await recordSend(tx, inserted);
+    return { message: inserted, created: true };
+  }
+  const [existing] = await tx
+    .select()
+    .from(messages)
+    .where(and(eq(messages.senderId, input.senderId), eq(messages.clientId, input.clientId!)));
+  if (!existing) throw new Error("Conflicting client_id without a stored message");
+  return { message: existing, created: false };
 }
 
 export type MessagePage = { before?: number; after?: number; limit: number };

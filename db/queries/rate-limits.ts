@@ -1,15 +1,16 @@
 import { sql } from "drizzle-orm";
-import { getDb } from "../client";
+import { getDb, type Executor } from "../client";
 import { rowsOf } from "./sql";
 
 export type RateLimitHit = { count: number; retryAfterSeconds: number };
 
 /**
  * Counts one hit on `key` in a fixed window of `windowSeconds`, in the database
- * so that every server process shares the count.
+ * so that every server process shares the count. Inside a transaction
+ * (`executor`), a rolled-back attempt does not count.
  */
-export async function hitRateLimit(key: string, windowSeconds: number): Promise<RateLimitHit> {
-  const db = await getDb();
+export async function hitRateLimit(key: string, windowSeconds: number, executor?: Executor): Promise<RateLimitHit> {
+  const db = executor ?? (await getDb());
   const expired = sql`rate_limits.window_start <= now() - make_interval(secs => ${windowSeconds})`;
   const result = await db.execute(sql`
     insert into rate_limits (key, window_start, count) values (${key}, now(), 1)

@@ -3,6 +3,7 @@ import { findSessionMember, type SessionMember } from "@/db/queries/users";
 import { readCookie } from "@/lib/csrf";
 import { authSecret, secureCookies } from "@/lib/env";
 import { unauthorized } from "@/lib/errors";
+import { TtlCache } from "@/lib/ttl-cache";
 
 export type { SessionMember };
 
@@ -24,21 +25,16 @@ export async function sessionUserId(cookieHeader: string | null): Promise<number
 
 // Decrypting the session and finding its member costs more than most API work:
 // remember the answer for a session cookie briefly (bounded, per process).
-const REMEMBER_MS = 30_000;
-const MAX_REMEMBERED = 5_000;
-const remembered = new Map<string, { member: SessionMember; until: number }>();
+const remembered = new TtlCache<string, SessionMember>(30_000, 5_000);
 
 async function memberOfCookie(cookieHeader: string | null): Promise<SessionMember | undefined> {
   const token = readCookie(cookieHeader, sessionCookieName());
   if (!token) return undefined;
-  const now = Date.now();
   const hit = remembered.get(token);
-  if (hit && hit.until > now) return hit.member;
+  if (hit) return hit;
   const id = await sessionUserId(cookieHeader);
   const member = id === null ? undefined : await findSessionMember(id);
-  if (!member) return undefined;
-  if (remembered.size >= MAX_REMEMBERED) remembered.delete(remembered.keys().next().value!);
-  remembered.set(token, { member, until: now + REMEMBER_MS });
+  if (member) remembered.set(token, member);
   return member;
 }
 

@@ -8,37 +8,52 @@ import {
   insertMessage,
   markAsRead,
   markConversationRead,
+  MissingReceiverError,
   searchUsers,
   type MessagePage,
   type PublicUser,
 } from "@/db/queries";
+import type { Executor } from "@/db/client";
 import type { Message } from "@/db/schema";
 import { badRequest, forbidden, notFound, tooManyRequests } from "@/lib/errors";
+import { TtlCache } from "@/lib/ttl-cache";
 import type { SendMessageInput } from "./schemas";
 
 export const SEND_LIMIT = { messages: 30, windowSeconds: 10 };
 
+const noSuchMember = () => notFound("No member with that id.");
+
+// Polling asks for the same partner every two seconds: keep their public card briefly.
+const partners = new TtlCache<number, PublicUser>(15_000, 10_000);
+
 async function partnerOrNotFound(partnerId: number): Promise<PublicUser> {
-  const partner = await findPublicUser(partnerId);
-  if (!partner) throw notFound("No member with that id.");
+  const partner = partners.get(partnerId) ?? (await findPublicUser(partnerId));
+  if (!partner) throw noSuchMember();
+  partners.set(partnerId, partner);
   return partner;
 }
 
-/** Sends a message: never to yourself, only to a member, within the send limit; repeats are idempotent. */
+/**
+ * Sends a message: never to yourself, only to a member, within the send limit;
+ * repeats are idempotent. The limit is counted in the send's own transaction
+ * (one commit per message), and an unknown receiver is caught by its foreign key.
+ */
 export async function sendMessage(senderId: number, input: SendMessageInput) {
   if (input.receiverId === senderId) throw badRequest("You cannot message yourself.");
-  const [, hit] = await Promise.all([
-    partnerOrNotFound(input.receiverId),
-    hitRateLimit(`send:${senderId}`, SEND_LIMIT.windowSeconds),
-  ]);
-  if (hit.count > SEND_LIMIT.messages) {
+  const withinLimit = async (tx: Executor) => {
+    const hit = await hitRateLimit(`send:${senderId}`, SEND_LIMIT.windowSeconds, tx);
+    if (hit.count <= SEND_LIMIT.messages) return;
     const wait = hit.retryAfterSeconds;
     throw tooManyRequests(
       `You're sending messages too quickly. Wait ${wait} second${wait === 1 ? "" : "s"} and try again.`,
       wait,
     );
+  };
+  try {
+    return await insertMessage({ senderId, ...input }, { guard: withinLimit });
+  } catch (error) {
+    throw error instanceof MissingReceiverError ? noSuchMember() : error;
   }
-  return insertMessage({ senderId, ...input });
 }
 
 /** A page of the conversation between the user and a partner, oldest first. */
