@@ -32,7 +32,7 @@ export default defineConfig({
   ],
   webServer: {
     // The production build (npm run build) on a fresh embedded database.
-    command: `rm -rf .data-e2e && DATA_DIR=.data-e2e NODE_ENV=production npx next start -p ${port}`,
+    command: `rm -rf .data-e2e && DATA_DIR=.data-e2e NODE_ENV=production NEXT_MANUAL_SIG_HANDLE=true npx next start -p ${port}`,
     // The sign-in page opens (migrates, seeds) the database: tests start once it answers.
     url: `${baseURL}/login/`,
     reuseExistingServer: !process.env.CI,
