@@ -4,6 +4,7 @@ import { fullTime, inboxTime } from "@/lib/client/time-labels";
 import type { ConversationJson } from "@/lib/messaging/wire";
 import { MessageTypeChip } from "./message-type-chip";
 import { Avatar } from "./ui/avatar";
+import { CountBadge } from "./ui/count-badge";
 
 type InboxRowProps = { conversation: ConversationJson; me: number; active: boolean; clock: Clock | null };
 
@@ -41,15 +42,7 @@ export function InboxRow({ conversation, me, active, clock }: InboxRowProps) {
               {last.sender_id === me ? <span className="text-slate-600 dark:text-slate-400">You: </span> : null}
               {preview}
             </span>
-            {unread > 0 ? (
-              <span
-                data-testid="conversation-unread"
-                className="inline-flex h-5 min-w-5 shrink-0 items-center justify-center rounded-full bg-emerald-700 px-1.5 text-xs font-semibold text-white"
-              >
-                {unread > 99 ? "99+" : unread}
-                <span className="sr-only"> unread</span>
-              </span>
-            ) : null}
+            {unread > 0 ? <CountBadge count={unread} testId="conversation-unread" /> : null}
           </div>
         </div>
       </Link>

@@ -4,6 +4,7 @@ import { useQuery } from "@tanstack/react-query";
 import { api } from "@/lib/client/api";
 import { queryKeys } from "@/lib/client/query-keys";
 import { usePageVisible } from "@/lib/client/use-visibility";
+import { CountBadge } from "./ui/count-badge";
 
 /** The header's unread count, kept fresh by polling (faster while the tab is visible). */
 export function UnreadBadge({ initialCount }: { initialCount: number }) {
@@ -15,13 +16,5 @@ export function UnreadBadge({ initialCount }: { initialCount: number }) {
     refetchInterval: visible ? 4_000 : 30_000,
   });
   if (count <= 0) return null;
-  return (
-    <span
-      data-testid="unread-badge"
-      className="ml-1.5 inline-flex min-w-5 items-center justify-center rounded-full bg-emerald-700 px-1.5 text-xs font-semibold text-white"
-    >
-      {count > 99 ? "99+" : count}
-      <span className="sr-only"> unread</span>
-    </span>
-  );
+  return <CountBadge count={count} testId="unread-badge" className="ml-1.5" />;
 }

@@ -19,24 +19,8 @@ export const test = base.extend<MemberFixtures>({
     });
     for (const member of members) await member.request.dispose();
   },
-  pageFor: async ({ browser, contextOptions, viewport, isMobile, hasTouch, userAgent, deviceScaleFactor, baseURL }, use) => {
-    const pages: Page[] = [];
-    await use(async (member) => {
-      const context = await browser.newContext({
-        ...contextOptions,
-        baseURL,
-        viewport,
-        isMobile,
-        hasTouch,
-        userAgent,
-        deviceScaleFactor,
-        storageState: await member.request.storageState(),
-      });
-      const page = await context.newPage();
-      pages.push(page);
-      return page;
-    });
-    for (const page of pages) await page.context().close();
+  pageFor: async ({ openSignedInPage }, use) => {
+    await use(async (member) => openSignedInPage(await member.request.storageState()));
   },
 });
 
