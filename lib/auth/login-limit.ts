@@ -28,3 +28,18 @@ export async function checkSignInAllowed(login: string, address: string): Promis
 
 /** A successful sign-in forgets the account's failed attempts. */
 export const clearSignInFailures = (login: string) => clearRateLimit(accountKey(login));
+
+const SIGNUPS_PER_ADDRESS = 50;
+const SIGNUP_WINDOW_SECONDS = 60 * 60;
+
+/** Counts an account creation; more than 50 from one address in an hour is a 429. */
+export async function checkSignUpAllowed(address: string): Promise<void> {
+  const hit = await hitRateLimit(`signup:address:${address}`, SIGNUP_WINDOW_SECONDS);
+  if (hit.count > SIGNUPS_PER_ADDRESS) {
+    const minutes = Math.ceil(hit.retryAfterSeconds / 60);
+    throw tooManyRequests(
+      `Too many accounts created from your network. Wait ${minutes} minute${minutes === 1 ? "" : "s"} and try again.`,
+      hit.retryAfterSeconds,
+    );
+  }
+}

@@ -55,6 +55,20 @@ describe("sign-up", () => {
     expect((await findUserByLogin("takenname"))?.id).toBe(existing.id);
   });
 
+  it("allows 50 accounts per address an hour, then answers 429 with a sentence", async () => {
+    const address = { "x-forwarded-for": "203.0.113.9" };
+    for (let i = 0; i < 50; i++) {
+      const res = await signupCall({ username: "x" }, address); // refused by validation, still counted
+      expect(res.status).toBe(400);
+    }
+    const limited = await signupCall({ username: "late", email: "late@example.com", name: "Late", password: "longenough" }, address);
+    expect(limited.status).toBe(429);
+    expect(Number(limited.headers.get("retry-after"))).toBeGreaterThan(0);
+    expect((await limited.json()).error).toMatch(/^Too many accounts created from your network\. Wait \d+ minutes? and try again\.$/);
+    const elsewhere = await signupCall({ username: "elsewhere", email: "elsewhere@example.com", name: "E", password: "longenough" });
+    expect(elsewhere.status).toBe(201);
+  });
+
   it("is protected by the CSRF check", async () => {
     const res = await signupCall({ username: "csrfless", email: "c@example.com", name: "C", password: "longenough" }, { "x-csrftoken": "nope" });
     expect(res.status).toBe(403);

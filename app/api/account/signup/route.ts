@@ -1,3 +1,4 @@
+import { checkSignUpAllowed, clientAddress } from "@/lib/auth/login-limit";
 import { signUp } from "@/lib/auth/signup";
 import { verifyCsrf } from "@/lib/csrf";
 import { errorResponse } from "@/lib/errors";
@@ -9,6 +10,7 @@ import { z } from "zod";
 export async function POST(req: Request): Promise<Response> {
   try {
     verifyCsrf(req);
+    await checkSignUpAllowed(clientAddress(req));
     const result = await signUp(await parseBody(req, z.record(z.string(), z.unknown())));
     if (!result.ok) {
       return Response.json(
