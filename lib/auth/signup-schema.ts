@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { firstErrorPerField } from "@/lib/field-errors";
 
 /** The sign-up form, checked the same way in the browser and on the server. */
 export const signupSchema = z.object({
@@ -21,11 +22,5 @@ export type SignupField = keyof SignupInput;
 export type FieldErrors = Partial<Record<SignupField, string>>;
 
 /** The first problem of each field, for showing beside it. */
-export function fieldErrorsOf(error: z.ZodError): FieldErrors {
-  const errors: FieldErrors = {};
-  for (const issue of error.issues) {
-    const field = issue.path[0] as SignupField | undefined;
-    if (field && !errors[field]) errors[field] = issue.message;
-  }
-  return errors;
-}
+export const fieldErrorsOf = (error: z.ZodError): FieldErrors =>
+  firstErrorPerField(error, Object.keys(signupSchema.shape) as SignupField[]);

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { firstErrorPerField } from "@/lib/field-errors";
 
 export const PROFILE_LIMITS = { name: 120, headline: 160, bio: 2000, location: 120, interests: 10, interest: 40 } as const;
 
@@ -50,13 +51,5 @@ export type ProfileField = keyof Profile;
 export type ProfileFieldErrors = Partial<Record<ProfileField, string>>;
 
 /** The first problem of each field, for showing beside it. */
-export function profileFieldErrors(error: z.ZodError): ProfileFieldErrors {
-  const errors: ProfileFieldErrors = {};
-  for (const issue of error.issues) {
-    const field = issue.path[0];
-    if (typeof field === "string" && field in profileSchema.shape && !errors[field as ProfileField]) {
-      errors[field as ProfileField] = issue.message;
-    }
-  }
-  return errors;
-}
+export const profileFieldErrors = (error: z.ZodError): ProfileFieldErrors =>
+  firstErrorPerField(error, Object.keys(profileSchema.shape) as ProfileField[]);
