@@ -1,4 +1,5 @@
 import js from "@eslint/js";
+import drizzle from "eslint-plugin-drizzle";
 import reactHooks from "eslint-plugin-react-hooks";
 import tseslint from "typescript-eslint";
 
@@ -8,8 +9,11 @@ export default tseslint.config(
   ...tseslint.configs.recommended,
   {
     files: ["**/*.tsx", "**/*.ts"],
-    plugins: { "react-hooks": reactHooks },
+    plugins: { "react-hooks": reactHooks, drizzle },
     rules: {
+      // A delete or update without a where clause empties or rewrites a whole table.
+      "drizzle/enforce-delete-with-where": ["error", { drizzleObjectName: ["db", "tx"] }],
+      "drizzle/enforce-update-with-where": ["error", { drizzleObjectName: ["db", "tx"] }],
       ...reactHooks.configs.recommended.rules,
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
       "no-console": ["error", { allow: ["warn", "error", "info"] }],

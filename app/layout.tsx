@@ -3,6 +3,7 @@ import { headers } from "next/headers";
 import type { ReactNode } from "react";
 import { Providers } from "@/components/providers";
 import { SiteHeader } from "@/components/site-header";
+import { currentUser } from "@/lib/auth/page-session";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -23,6 +24,7 @@ export const viewport: Viewport = {
 export default async function RootLayout({ children }: { children: ReactNode }) {
   // Reading the nonce renders every page per request, which the nonce-based CSP needs.
   await headers();
+  const member = await currentUser();
   return (
     <html lang="en">
       <body className="flex min-h-dvh flex-col">
@@ -32,7 +34,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
         >
           Skip to content
         </a>
-        <Providers>
+        <Providers key={member?.id ?? "guest"}>
           <SiteHeader />
           <div id="main" className="flex min-h-0 flex-1 flex-col">
             {children}

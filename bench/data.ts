@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { useDatabase } from "@/db/client";
+import { useDatabase } from "@/db/connection";
 import {
   countUnread,
   getConversationsForUser,

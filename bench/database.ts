@@ -2,7 +2,7 @@ import { cpSync, rmSync } from "node:fs";
 import path from "node:path";
 import { eq, sql } from "drizzle-orm";
 import postgres from "postgres";
-import { openPglite, openPostgres, type DatabaseHandle } from "@/db/client";
+import { openPglite, openPostgres, type DatabaseHandle } from "@/db/connection";
 import { rowsOf } from "@/db/queries/sql";
 import { appMeta } from "@/db/schema";
 import { generateCommunity, type Dataset } from "./generate";

@@ -1,5 +1,5 @@
 import { sql, type SQL } from "drizzle-orm";
-import type { Executor } from "@/db/client";
+import type { Executor } from "@/db/connection";
 import { rebuildConversationSummaries } from "@/db/queries/conversations";
 import { rowsOf } from "@/db/queries/sql";
 import { hashPassword } from "@/lib/auth/password";

@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import autocannon, { type Request } from "autocannon";
 import { encode } from "next-auth/jwt";
-import type { DatabaseHandle } from "@/db/client";
+import type { DatabaseHandle } from "@/db/connection";
 import type { BenchCopy } from "./database";
 import type { Dataset } from "./generate";
 import { freePort, startServer } from "./server";

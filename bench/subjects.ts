@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import type { Executor } from "@/db/client";
+import type { Executor } from "@/db/connection";
 import { rowsOf } from "@/db/queries/sql";
 import type { Dataset } from "./generate";
 

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { useDatabase, type Database, type DatabaseHandle } from "@/db/client";
+import { useDatabase, type Database, type DatabaseHandle } from "@/db/connection";
 import { insertMessage } from "@/db/queries";
 import { rowsOf } from "@/db/queries/sql";
 import { messages } from "@/db/schema";
@@ -43,7 +43,7 @@ const paths: { path: string; send: (db: Database) => Send }[] = [
   {
     path: "sendMessage (service: + partner check, rate limit)",
     send: () => (senderId, receiverId, content) =>
-      sendMessage(senderId, { receiverId, content, messageType: "general", clientId: null }),
+      sendMessage(senderId, { receiverId, content, messageType: "general", idempotencyKey: null }),
   },
 ];
 

@@ -1,3 +1,4 @@
+import { displayName } from "@/lib/members";
 import type { PartnerJson } from "@/lib/messaging/wire";
 import { Avatar } from "./ui/avatar";
 
@@ -22,7 +23,7 @@ export function OlderMessages({ loading, failed, onLoad }: { loading: boolean; f
 
 /** The very beginning: who this is, and an invitation when nothing has been said yet. */
 export function ConversationStart({ partner, empty }: { partner: PartnerJson; empty: boolean }) {
-  const name = partner.name || partner.username;
+  const name = displayName(partner);
   return (
     <div className="flex flex-col items-center gap-2 px-4 pt-8 pb-4 text-center">
       <Avatar id={partner.id} name={name} size="lg" />

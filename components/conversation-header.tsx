@@ -1,3 +1,4 @@
+import { displayName } from "@/lib/members";
 import Link from "next/link";
 import type { PartnerJson } from "@/lib/messaging/wire";
 import { Avatar } from "./ui/avatar";
@@ -15,10 +16,10 @@ export function ConversationHeader({ partner }: { partner: PartnerJson }) {
         </svg>
         <span className="sr-only">Back to messages</span>
       </Link>
-      <Avatar id={partner.id} name={partner.name || partner.username} />
+      <Avatar id={partner.id} name={displayName(partner)} />
       <div className="min-w-0 flex-1">
         <h2 id="conversation-title" className="truncate text-base font-semibold leading-tight">
-          {partner.name || partner.username}
+          {displayName(partner)}
         </h2>
         <p className="truncate text-sm text-slate-600 dark:text-slate-400">{partner.headline || `@${partner.username}`}</p>
       </div>

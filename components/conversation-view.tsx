@@ -1,11 +1,12 @@
 "use client";
 
+import { displayName } from "@/lib/members";
 import { useState } from "react";
-import { newClientId } from "@/lib/client/client-id";
-import { useConversation } from "@/lib/client/use-conversation";
-import { useMarkConversationRead } from "@/lib/client/use-mark-conversation-read";
-import { useMessageScroll } from "@/lib/client/use-message-scroll";
-import { useSendMessage } from "@/lib/client/use-send-message";
+import { newIdempotencyKey } from "@/lib/browser/idempotency-key";
+import { useConversation } from "@/lib/browser/use-conversation";
+import { useMarkConversationRead } from "@/lib/browser/use-mark-conversation-read";
+import { useMessageScroll } from "@/lib/browser/use-message-scroll";
+import { useSendMessage } from "@/lib/browser/use-send-message";
 import type { MessageType } from "@/lib/messaging/message-types";
 import type { MessageJson, PartnerJson } from "@/lib/messaging/wire";
 import { Composer } from "./composer";
@@ -33,10 +34,10 @@ export function ConversationView({ me, partner, initial }: ConversationViewProps
     onError: (sentence) => toast(sentence, "error"),
   });
   const latestIncoming = messages.findLast((m) => m.sender_id === partner.id);
-  const name = partner.name || partner.username;
+  const name = displayName(partner);
 
   function sendDraft() {
-    send({ clientId: newClientId(), content: draft, messageType });
+    send({ idempotencyKey: newIdempotencyKey(), content: draft, messageType });
     setDraft("");
     setMessageType("general");
     scrollToLatest("auto");

@@ -1,4 +1,4 @@
-import type { ChatMessage } from "@/lib/client/conversation-cache";
+import type { ChatMessage } from "@/lib/browser/conversation-cache";
 
 export type Delivery = "sending" | "sent" | "read" | "failed";
 

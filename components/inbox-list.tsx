@@ -3,9 +3,9 @@
 import Link from "next/link";
 import { useParams } from "next/navigation";
 import type { UIEvent } from "react";
-import type { InboxPage } from "@/lib/client/inbox-rows";
-import { useClock } from "@/lib/client/use-clock";
-import { useInbox } from "@/lib/client/use-inbox";
+import type { InboxPage } from "@/lib/browser/inbox-rows";
+import { useClock } from "@/lib/browser/use-clock";
+import { useInbox } from "@/lib/browser/use-inbox";
 import { InboxRow } from "./inbox-row";
 import { buttonClass } from "./ui/button";
 

@@ -1,7 +1,7 @@
 "use client";
 
 import { useState } from "react";
-import type { InboxPage } from "@/lib/client/inbox-rows";
+import type { InboxPage } from "@/lib/browser/inbox-rows";
 import { InboxList } from "./inbox-list";
 import { PeopleSearch } from "./people-search";
 

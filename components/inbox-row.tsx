@@ -1,6 +1,7 @@
+import { displayName, conversationPath } from "@/lib/members";
 import Link from "next/link";
-import type { Clock } from "@/lib/client/time-labels";
-import { fullTime, inboxTime } from "@/lib/client/time-labels";
+import type { Clock } from "@/lib/browser/time-labels";
+import { fullTime, inboxTime } from "@/lib/browser/time-labels";
 import type { ConversationJson } from "@/lib/messaging/wire";
 import { MessageTypeChip } from "./message-type-chip";
 import { Avatar } from "./ui/avatar";
@@ -11,13 +12,13 @@ type InboxRowProps = { conversation: ConversationJson; me: number; active: boole
 /** One partner in the inbox: who, what was said last, when, and how much is unread. */
 export function InboxRow({ conversation, me, active, clock }: InboxRowProps) {
   const { user: partner, last_message: last, unread_count: unread } = conversation;
-  const name = partner.name || partner.username;
+  const name = displayName(partner);
   const at = new Date(last.timestamp);
   const preview = last.content.replace(/\s+/g, " ");
   return (
     <li>
       <Link
-        href={`/messaging/conversation/${partner.id}/`}
+        href={conversationPath(partner.id)}
         aria-current={active ? "page" : undefined}
         data-testid="conversation-row"
         className={`flex min-h-[72px] items-center gap-3 px-3 py-2 outline-offset-[-2px] transition-colors sm:px-4 ${

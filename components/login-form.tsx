@@ -1,7 +1,6 @@
 "use client";
 
 import Link from "next/link";
-import { useRouter } from "next/navigation";
 import { signIn } from "next-auth/react";
 import { useState, type FormEvent } from "react";
 import { Button } from "./ui/button";
@@ -13,7 +12,6 @@ const ERRORS: Record<string, string> = {
 };
 
 export function LoginForm({ next }: { next: string }) {
-  const router = useRouter();
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
 
@@ -28,8 +26,8 @@ export function LoginForm({ next }: { next: string }) {
       password: String(form.get("password") ?? ""),
     }).catch(() => null);
     if (result?.ok && !result.error) {
-      router.replace(next);
-      router.refresh();
+      // A full load: the new member starts from empty browser state, whatever this tab showed before.
+      window.location.assign(next);
       return;
     }
     setPending(false);

@@ -1,3 +1,4 @@
+import { displayName, conversationPath } from "@/lib/members";
 import Link from "next/link";
 import { MessageMemberButton } from "./message-member-button";
 import { buttonClass } from "./ui/button";
@@ -10,7 +11,7 @@ export type MemberActionsProps = {
 
 /** Edit profile on your own card; otherwise Message, with Open conversation when you already talk. */
 export function MemberActions({ member, isViewer, inConversation }: MemberActionsProps) {
-  const displayName = member.name || member.username;
+  const shownName = displayName(member);
   if (isViewer) {
     return (
       <Link href="/settings/profile/" className={buttonClass("secondary", "flex-1 whitespace-nowrap sm:flex-none")}>
@@ -21,11 +22,11 @@ export function MemberActions({ member, isViewer, inConversation }: MemberAction
   return (
     <>
       {inConversation ? (
-        <Link href={`/messaging/conversation/${member.id}/`} className={buttonClass("secondary", "flex-1 whitespace-nowrap sm:flex-none")}>
-          Open conversation<span className="sr-only"> with {displayName}</span>
+        <Link href={conversationPath(member.id)} className={buttonClass("secondary", "flex-1 whitespace-nowrap sm:flex-none")}>
+          Open conversation<span className="sr-only"> with {shownName}</span>
         </Link>
       ) : null}
-      <MessageMemberButton member={{ id: member.id, name: displayName }} className="flex-1 whitespace-nowrap sm:flex-none" />
+      <MessageMemberButton member={{ id: member.id, name: shownName }} className="flex-1 whitespace-nowrap sm:flex-none" />
     </>
   );
 }

@@ -1,5 +1,5 @@
-import type { ChatMessage } from "@/lib/client/conversation-cache";
-import { clockTime, fullTime, type Clock } from "@/lib/client/time-labels";
+import type { ChatMessage } from "@/lib/browser/conversation-cache";
+import { clockTime, fullTime, type Clock } from "@/lib/browser/time-labels";
 import { DeliveryStatus, deliveryOf } from "./delivery-status";
 import { MessageText } from "./message-text";
 import { MessageTypeChip } from "./message-type-chip";

@@ -1,18 +1,19 @@
 "use client";
 
+import { conversationPath } from "@/lib/members";
 import { useRouter } from "next/navigation";
 import { useEffect, useId, useRef, useState, type FormEvent, type KeyboardEvent } from "react";
-import { api, ApiRequestError } from "@/lib/client/api";
+import { api, ApiRequestError } from "@/lib/browser/api";
 import { MAX_MESSAGE_LENGTH, MESSAGE_TYPES, type MessageType } from "@/lib/messaging/message-types";
 import type { MessageJson } from "@/lib/messaging/wire";
 import { MessageTypeSelect } from "./message-type-select";
 import { useToast } from "./toaster";
 import { Button } from "./ui/button";
 
-/** What is being written; `clientId` is fixed at the first attempt and reused on every retry, so the server stores it once. */
-export type ComposerDraft = { content: string; type: MessageType; clientId: string | null };
+/** What is being written; `idempotencyKey` is fixed at the first attempt and reused on every retry, so the server stores it once. */
+export type ComposerDraft = { content: string; type: MessageType; idempotencyKey: string | null };
 
-export const emptyDraft = (): ComposerDraft => ({ content: "", type: "general", clientId: null });
+export const emptyDraft = (): ComposerDraft => ({ content: "", type: "general", idempotencyKey: null });
 
 type Props = {
   member: { id: number; name: string };
@@ -50,18 +51,18 @@ export function MessageComposerDialog({ member, draft, onDraftChange, onClose }:
       setError("Write a message first.");
       return;
     }
-    const clientId = draft.clientId ?? crypto.randomUUID();
-    if (!draft.clientId) onDraftChange({ ...draft, clientId });
+    const idempotencyKey = draft.idempotencyKey ?? crypto.randomUUID();
+    if (!draft.idempotencyKey) onDraftChange({ ...draft, idempotencyKey });
     setPending(true);
     setError(null);
     try {
       const { message } = await api<{ message: MessageJson }>("/messaging/api/send/", {
         method: "POST",
-        body: { receiver_id: member.id, content: draft.content, message_type: draft.type, client_id: clientId },
+        body: { receiver_id: member.id, content: draft.content, message_type: draft.type, client_id: idempotencyKey },
       });
       onDraftChange(emptyDraft());
       toast(sentToast(draft.type, member.name), "success");
-      router.push(`/messaging/conversation/${message.receiver_id}/`);
+      router.push(conversationPath(message.receiver_id));
     } catch (caught) {
       setPending(false);
       setError(caught instanceof ApiRequestError ? caught.message : "The message could not be sent. Try again.");

@@ -1,10 +1,10 @@
 "use client";
 
-import type { ChatMessage } from "@/lib/client/conversation-cache";
-import { continuesRun, groupByDay } from "@/lib/client/day-groups";
-import { messageKey } from "@/lib/client/conversation-cache";
-import { dayLabel } from "@/lib/client/time-labels";
-import { SERVER_CLOCK_ZONE, useClock } from "@/lib/client/use-clock";
+import type { ChatMessage } from "@/lib/browser/conversation-cache";
+import { continuesRun, groupByDay } from "@/lib/browser/day-groups";
+import { messageKey } from "@/lib/browser/conversation-cache";
+import { dayLabel } from "@/lib/browser/time-labels";
+import { SERVER_CLOCK_ZONE, useClock } from "@/lib/browser/use-clock";
 import type { PartnerJson } from "@/lib/messaging/wire";
 import { MessageBubble } from "./message-bubble";
 

@@ -1,8 +1,9 @@
 "use client";
 
+import { conversationPath } from "@/lib/members";
 import Link from "next/link";
 import { useRef, useState } from "react";
-import { useHydrated } from "@/lib/client/use-hydrated";
+import { useHydrated } from "@/lib/browser/use-hydrated";
 import { emptyDraft, MessageComposerDialog, type ComposerDraft } from "./message-composer-dialog";
 import { buttonClass } from "./ui/button";
 
@@ -23,7 +24,7 @@ export function MessageMemberButton({ member, className = "" }: { member: { id: 
   );
   if (!hydrated) {
     return (
-      <Link href={`/messaging/conversation/${member.id}/`} className={buttonClass("primary", className)}>
+      <Link href={conversationPath(member.id)} className={buttonClass("primary", className)}>
         {label}
       </Link>
     );

@@ -1,5 +1,5 @@
 import { Fragment } from "react";
-import { linkify } from "@/lib/client/linkify";
+import { linkify } from "@/lib/browser/linkify";
 
 /** Message text as text (never HTML), with web addresses as links that open in a new tab. */
 export function MessageText({ text }: { text: string }) {

@@ -1,8 +1,9 @@
 "use client";
 
+import { displayName, conversationPath } from "@/lib/members";
 import Link from "next/link";
 import { useState } from "react";
-import { usePeopleSearch } from "@/lib/client/use-people-search";
+import { usePeopleSearch } from "@/lib/browser/use-people-search";
 import { Avatar } from "./ui/avatar";
 
 /** "New message": find a member by name or username and open the conversation with them. */
@@ -50,13 +51,13 @@ export function PeopleSearch({ onClose }: { onClose: () => void }) {
         {people.map((person) => (
           <li key={person.id}>
             <Link
-              href={`/messaging/conversation/${person.id}/`}
+              href={conversationPath(person.id)}
               onClick={onClose}
               className="flex min-h-16 items-center gap-3 px-4 py-2 outline-offset-[-2px] hover:bg-slate-50 dark:hover:bg-slate-800/60"
             >
-              <Avatar id={person.id} name={person.name || person.username} />
+              <Avatar id={person.id} name={displayName(person)} />
               <span className="min-w-0 flex-1">
-                <span className="block truncate font-medium">{person.name || person.username}</span>
+                <span className="block truncate font-medium">{displayName(person)}</span>
                 <span className="block truncate text-sm text-slate-600 dark:text-slate-400">
                   {person.headline || `@${person.username}`}
                 </span>

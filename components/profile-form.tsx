@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
-import { api, ApiRequestError } from "@/lib/client/api";
+import { api, ApiRequestError } from "@/lib/browser/api";
 import {
   PROFILE_LIMITS,
   profileFieldErrors,

@@ -2,9 +2,13 @@
 
 import { QueryClientProvider } from "@tanstack/react-query";
 import { useState, type ReactNode } from "react";
-import { makeQueryClient } from "@/lib/client/query-client";
+import { makeQueryClient } from "@/lib/browser/query-client";
 import { Toaster } from "./toaster";
 
+/**
+ * Browser state for one member: the layout keys this by the signed-in member,
+ * so a change of member (sign-out, sign-in as someone else) starts from an empty cache.
+ */
 export function Providers({ children }: { children: ReactNode }) {
   const [client] = useState(makeQueryClient);
   return (

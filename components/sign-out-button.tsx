@@ -1,15 +1,16 @@
 "use client";
 
-import { useRouter } from "next/navigation";
+import { useQueryClient } from "@tanstack/react-query";
 import { signOut } from "next-auth/react";
 
 export function SignOutButton() {
-  const router = useRouter();
+  const queryClient = useQueryClient();
   async function onClick() {
     // redirect: false, because next-auth would send us to NEXTAUTH_URL, which may be another port.
     await signOut({ redirect: false });
-    router.replace("/login/");
-    router.refresh();
+    // Nothing of this member may survive into the next one's screens: empty the cache, then load afresh.
+    queryClient.clear();
+    window.location.replace("/login/");
   }
   return (
     <button

@@ -4,7 +4,7 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { signIn } from "next-auth/react";
 import { useState, type FormEvent } from "react";
-import { api, ApiRequestError } from "@/lib/client/api";
+import { api, ApiRequestError } from "@/lib/browser/api";
 import { fieldErrorsOf, signupSchema, type FieldErrors } from "@/lib/auth/signup-schema";
 import { Button } from "./ui/button";
 import { Field } from "./ui/field";
@@ -37,8 +37,8 @@ export function SignupForm({ next }: { next: string }) {
     }
     const result = await signIn("credentials", { redirect: false, username: parsed.data.username, password: parsed.data.password });
     if (result?.ok && !result.error) {
-      router.replace(next);
-      router.refresh();
+      // A full load: the new member starts from empty browser state.
+      window.location.assign(next);
     } else {
       router.replace(`/login/?next=${encodeURIComponent(next)}`);
     }

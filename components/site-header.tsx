@@ -1,3 +1,4 @@
+import { displayName } from "@/lib/members";
 import Link from "next/link";
 import { countUnread } from "@/db/queries";
 import { currentUser } from "@/lib/auth/page-session";
@@ -35,9 +36,9 @@ export async function SiteHeader() {
             <Link
               href="/settings/profile/"
               className="inline-flex min-h-11 items-center gap-2 rounded-md px-2 text-sm hover:bg-slate-100 dark:hover:bg-slate-800"
-              aria-label={`Your profile (${user.name || user.username})`}
+              aria-label={`Your profile (${displayName(user)})`}
             >
-              <Avatar id={user.id} name={user.name || user.username} size="sm" />
+              <Avatar id={user.id} name={displayName(user)} size="sm" />
             </Link>
             <SignOutButton />
           </>

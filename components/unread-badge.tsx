@@ -1,9 +1,9 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import { api } from "@/lib/client/api";
-import { queryKeys } from "@/lib/client/query-keys";
-import { usePageVisible } from "@/lib/client/use-visibility";
+import { api } from "@/lib/browser/api";
+import { queryKeys } from "@/lib/browser/query-keys";
+import { usePageVisible } from "@/lib/browser/use-visibility";
 import { CountBadge } from "./ui/count-badge";
 
 /** The header's unread count, kept fresh by polling (faster while the tab is visible). */

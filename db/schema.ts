@@ -82,15 +82,15 @@ export const messages = pgTable(
       onDelete: "set null",
     }),
     // Set by the client so that a retried send never creates a second message.
-    clientId: uuid("client_id"),
+    idempotencyKey: uuid("client_id"),
   },
   (t) => [
     index("messages_pair_timestamp_idx").on(t.senderId, t.receiverId, t.timestamp.desc(), t.id.desc()),
     index("messages_unread_idx").on(t.receiverId, t.isRead, t.timestamp.desc()),
     check("messages_not_to_self", sql`${t.senderId} <> ${t.receiverId}`),
     uniqueIndex("messages_sender_client_id_key")
-      .on(t.senderId, t.clientId)
-      .where(sql`${t.clientId} is not null`),
+      .on(t.senderId, t.idempotencyKey)
+      .where(sql`${t.idempotencyKey} is not null`),
   ],
 );
 

@@ -1,6 +1,6 @@
 import { eq, sql } from "drizzle-orm";
 import { hashPassword } from "@/lib/auth/password";
-import type { Database } from "./client";
+import type { Database } from "./connection";
 import { DEMO_MEMBERS, DEMO_MESSAGES, DEMO_PASSWORD } from "./demo-community";
 import { rebuildConversationSummaries } from "./queries/conversations";
 import { appMeta, messages, users } from "./schema";

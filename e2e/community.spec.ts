@@ -79,9 +79,9 @@ test("the composer keeps the text when sending fails, and retries with the same 
   const bob = community.card("Bob Martinez");
   await community.messageButton(bob, "Bob Martinez").click();
   const composer = new ComposerDialog(alice);
-  const sentClientIds: string[] = [];
+  const sentIdempotencyKeys: string[] = [];
   alice.on("request", (request) => {
-    if (request.url().endsWith("/messaging/api/send/")) sentClientIds.push(request.postDataJSON().client_id);
+    if (request.url().endsWith("/messaging/api/send/")) sentIdempotencyKeys.push(request.postDataJSON().client_id);
   });
 
   const tooLong = "x".repeat(5001);
@@ -115,11 +115,11 @@ test("the composer keeps the text when sending fails, and retries with the same 
   await composer.send();
   const bobId = await memberId(alice, "bob");
   await expect(alice).toHaveURL(conversationUrl(bobId));
-  expect(sentClientIds).toHaveLength(3);
-  expect(new Set(sentClientIds).size).toBe(1);
+  expect(sentIdempotencyKeys).toHaveLength(3);
+  expect(new Set(sentIdempotencyKeys).size).toBe(1);
   const { messages } = await apiGet<{ messages: MessageJson[] }>(alice, `/messaging/api/messages/${bobId}/`);
   expect(messages.filter((m) => m.content === content)).toEqual([
-    expect.objectContaining({ client_id: sentClientIds[0], message_type: "general" }),
+    expect.objectContaining({ client_id: sentIdempotencyKeys[0], message_type: "general" }),
   ]);
 });
 

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { AuthCard } from "@/components/auth-card";
 import { LoginForm } from "@/components/login-form";
-import { getDb } from "@/db/client";
+import { getDb } from "@/db/connection";
 import { DEMO_PASSWORD } from "@/db/demo-community";
 import { hasDemoData } from "@/db/seed";
 import { currentUser } from "@/lib/auth/page-session";

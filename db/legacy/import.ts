@@ -1,4 +1,4 @@
-import type { Executor } from "../client";
+import type { Executor } from "../connection";
 import { planMembers, type MemberPlan } from "./members";
 import { mapMessageType, participantsByConversation, QUARANTINE_REASONS, resolveReceiver, type QuarantineReason } from "./resolve";
 import {

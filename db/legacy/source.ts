@@ -1,5 +1,5 @@
 import { sql, type SQL } from "drizzle-orm";
-import type { Executor } from "../client";
+import type { Executor } from "../connection";
 import { rowsOf } from "../queries/sql";
 
 /** Anything that runs SQL: the old app's database, or the app's own when the old tables live there. */

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import type { Executor } from "../client";
+import type { Executor } from "../connection";
 import { rowsOf } from "../queries/sql";
 import type { ExistingMember, MemberRow } from "./members";
 import type { LegacyConversation, LegacyMessage, LegacyParticipant, SqlRunner } from "./source";

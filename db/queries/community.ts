@@ -1,5 +1,5 @@
 import { and, asc, eq, inArray, or, sql, type SQL } from "drizzle-orm";
-import { getDb } from "../client";
+import { getDb } from "../connection";
 import { conversationSummaries, users, type User } from "../schema";
 import { escapeLike } from "./sql";
 

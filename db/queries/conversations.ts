@@ -1,6 +1,6 @@
 import { and, eq, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
-import { getDb, type Executor } from "../client";
+import { getDb, type Executor } from "../connection";
 import { conversationSummaries, messages, users, type Message, type User } from "../schema";
 import { rowsOf } from "./sql";
 

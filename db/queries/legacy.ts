@@ -1,6 +1,6 @@
 import { and, eq, exists } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
-import { getDb } from "../client";
+import { getDb } from "../connection";
 import { legacyConversationParticipants } from "../schema";
 
 const me = alias(legacyConversationParticipants, "me");

@@ -1,6 +1,6 @@
 import { and, eq, or, sql, type SQL } from "drizzle-orm";
 import { unionAll } from "drizzle-orm/pg-core";
-import { getDb, type Executor } from "../client";
+import { getDb, type Executor } from "../connection";
 import { conversationSummaries, messages, type Message } from "../schema";
 import { rowsOf } from "./sql";
 import { recordSend } from "./conversations";
@@ -10,7 +10,7 @@ export type NewMessageInput = {
   receiverId: number;
   content: string;
   messageType: string | null;
-  clientId?: string | null;
+  idempotencyKey?: string | null;
   conversationId?: number | null;
 };
 
@@ -31,7 +31,7 @@ function violatedForeignKey(error: unknown): string | null {
 /**
  * Stores a message and updates both members' conversation summaries in one
  * transaction (`guard` runs first in it: a limit check, say). A repeat with the
- * same clientId returns the first message.
+ * same idempotencyKey returns the first message.
  */
 export async function insertMessage(
   input: NewMessageInput,
@@ -55,12 +55,12 @@ async function storeMessage(tx: Executor, input: NewMessageInput, guard?: (tx: E
       receiverId: input.receiverId,
       content: input.content,
       messageType: input.messageType,
-      clientId: input.clientId ?? null,
+      idempotencyKey: input.idempotencyKey ?? null,
       conversationId: input.conversationId ?? null,
     })
     .onConflictDoNothing({
-      target: [messages.senderId, messages.clientId],
-      where: sql`${messages.clientId} is not null`,
+      target: [messages.senderId, messages.idempotencyKey],
+      where: sql`${messages.idempotencyKey} is not null`,
     })
     .returning();
   if (inserted) {
@@ -70,7 +70,7 @@ async function storeMessage(tx: Executor, input: NewMessageInput, guard?: (tx: E
   const [existing] = await tx
     .select()
     .from(messages)
-    .where(and(eq(messages.senderId, input.senderId), eq(messages.clientId, input.clientId!)));
+    .where(and(eq(messages.senderId, input.senderId), eq(messages.idempotencyKey, input.idempotencyKey!)));
   if (!existing) throw new Error("Conflicting client_id without a stored message");
   return { message: existing, created: false };
 }

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { getDb, type Executor } from "../client";
+import { getDb, type Executor } from "../connection";
 import { rowsOf } from "./sql";
 
 export type RateLimitHit = { count: number; retryAfterSeconds: number };

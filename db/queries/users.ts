@@ -1,5 +1,5 @@
-import { asc, eq, or, sql } from "drizzle-orm";
-import { getDb } from "../client";
+import { asc, eq, getTableColumns, or, sql } from "drizzle-orm";
+import { getDb } from "../connection";
 import { users, type NewUser, type User } from "../schema";
 import { escapeLike } from "./sql";
 
@@ -7,9 +7,13 @@ export type PublicUser = Pick<User, "id" | "username" | "name" | "headline">;
 
 const publicColumns = { id: users.id, username: users.username, name: users.name, headline: users.headline };
 
-export async function findUserById(id: number): Promise<User | undefined> {
+export type OwnProfile = Omit<User, "passwordHash">;
+
+/** Everything about a member but their password hash (their own settings page). */
+export async function findOwnProfile(id: number): Promise<OwnProfile | undefined> {
   const db = await getDb();
-  const [row] = await db.select().from(users).where(eq(users.id, id));
+  const { passwordHash: _hash, ...columns } = getTableColumns(users);
+  const [row] = await db.select(columns).from(users).where(eq(users.id, id));
   return row;
 }
 

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { openPostgres } from "../client";
+import { openPostgres } from "../connection";
 import { importLegacy, LegacyImportError } from "../legacy/import";
 import { formatReport, reconciles } from "../legacy/report";
 import { openScriptDatabase } from "./open";

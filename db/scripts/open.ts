@@ -1,5 +1,5 @@
 import path from "node:path";
-import { openPglite, openPostgres, type DatabaseHandle } from "../client";
+import { openPglite, openPostgres, type DatabaseHandle } from "../connection";
 import { env } from "@/lib/env";
 
 /** The database a command-line script works on: DATABASE_URL, or the embedded data folder. */

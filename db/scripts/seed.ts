@@ -1,4 +1,4 @@
-import { useDatabase } from "../client";
+import { useDatabase } from "../connection";
 import { seedDemoCommunity } from "../seed";
 import { openScriptDatabase } from "./open";
 

@@ -1,8 +1,8 @@
 import "server-only";
 import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
-import { findUserById } from "@/db/queries/users";
-import type { User } from "@/db/schema";
+import { cache } from "react";
+import { findSessionMember, type SessionMember } from "@/db/queries/users";
 import { sessionUserId } from "./session";
 
 async function cookieHeader(): Promise<string> {
@@ -13,14 +13,17 @@ async function cookieHeader(): Promise<string> {
     .join("; ");
 }
 
-/** The signed-in member for a page, or null. */
-export async function currentUser(): Promise<User | null> {
+/**
+ * The signed-in member for a page, or null: resolved once per request (React
+ * `cache`) and shared by the header, the layouts and the page.
+ */
+export const currentUser = cache(async (): Promise<SessionMember | null> => {
   const id = await sessionUserId(await cookieHeader());
-  return (id !== null && (await findUserById(id))) || null;
-}
+  return (id !== null && (await findSessionMember(id))) || null;
+});
 
 /** The signed-in member for a page; others are sent to sign in and brought back to `returnTo`. */
-export async function requirePageUser(returnTo: string): Promise<User> {
+export async function requirePageUser(returnTo: string): Promise<SessionMember> {
   const user = await currentUser();
   if (!user) redirect(`/login/?next=${encodeURIComponent(returnTo)}`);
   return user;

@@ -33,7 +33,7 @@ export const sendMessageSchema = z
       receiverId,
       content: rest.content,
       messageType: rest.message_type ?? "general",
-      clientId: rest.client_id ?? null,
+      idempotencyKey: rest.client_id ?? null,
     };
   });
 

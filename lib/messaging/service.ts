@@ -13,7 +13,7 @@ import {
   type MessagePage,
   type PublicUser,
 } from "@/db/queries";
-import type { Executor } from "@/db/client";
+import type { Executor } from "@/db/connection";
 import type { Message } from "@/db/schema";
 import { badRequest, forbidden, notFound, tooManyRequests } from "@/lib/errors";
 import { TtlCache } from "@/lib/ttl-cache";

@@ -33,7 +33,7 @@ export function toMessageJson(message: Message): MessageJson {
     is_read: message.isRead,
     read_at: message.readAt ? iso(message.readAt) : null,
     message_type: message.messageType,
-    client_id: message.clientId,
+    client_id: message.idempotencyKey,
   };
 }
 

@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { getDb } from "@/db/client";
+import { getDb } from "@/db/connection";
 import { computeSummariesFromMessages } from "@/db/queries/conversations";
 import { rowsOf } from "@/db/queries/sql";
 import { generateCommunity, type Dataset } from "@/bench/generate";

@@ -13,8 +13,8 @@ import { createMember } from "../support/members";
 
 let a: User, b: User, c: User;
 
-const send = (from: User, to: User, content: string, clientId?: string) =>
-  insertMessage({ senderId: from.id, receiverId: to.id, content, messageType: null, clientId });
+const send = (from: User, to: User, content: string, idempotencyKey?: string) =>
+  insertMessage({ senderId: from.id, receiverId: to.id, content, messageType: null, idempotencyKey });
 
 beforeAll(async () => {
   a = await createMember({ name: "Ada Lovelace" });
@@ -55,9 +55,9 @@ describe("getMessagesBetweenUsers", () => {
 
 describe("insertMessage", () => {
   it("returns the first message for a repeated client id and creates nothing", async () => {
-    const clientId = "6f1c2f5e-4a39-4e8e-9a43-0d8f5b7f2a11";
-    const first = await send(c, b, "once", clientId);
-    const again = await send(c, b, "once", clientId);
+    const idempotencyKey = "6f1c2f5e-4a39-4e8e-9a43-0d8f5b7f2a11";
+    const first = await send(c, b, "once", idempotencyKey);
+    const again = await send(c, b, "once", idempotencyKey);
     expect(first.created).toBe(true);
     expect(again.created).toBe(false);
     expect(again.message.id).toBe(first.message.id);

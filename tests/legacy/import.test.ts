@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { GET as messagesRoute } from "@/app/messaging/api/messages/[userId]/route";
-import { getDb, type Database } from "@/db/client";
+import { getDb, type Database } from "@/db/connection";
 import { importLegacy, type ImportReport } from "@/db/legacy/import";
 import { formatReport, reconciles } from "@/db/legacy/report";
 import { QUARANTINE_REASONS } from "@/db/legacy/resolve";

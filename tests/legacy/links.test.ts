@@ -1,8 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { GET as threadRoute } from "@/app/messaging/thread/[conversationId]/route";
-import { getDb } from "@/db/client";
-import { legacyConversationParticipants, legacyConversations, type Message, type User } from "@/db/schema";
-import { fromLegacyNames, withLegacyNames } from "@/lib/messaging/legacy-names";
+import { getDb } from "@/db/connection";
+import { legacyConversationParticipants, legacyConversations, type User } from "@/db/schema";
 import nextConfig from "@/next.config";
 import { createMember, sessionCookie } from "../support/members";
 
@@ -71,21 +70,5 @@ describe("old inbox and compose links", () => {
     for (const source of ["/messaging/compose/:userId", "/messaging/compose/:userId/"]) {
       expect(target(source)).toMatchObject({ destination: "/messaging/conversation/:userId/", permanent: true });
     }
-  });
-});
-
-describe("old field names", () => {
-  const message = { id: 1, receiverId: 42, timestamp: new Date("2020-01-02T03:04:05.678Z"), content: "hi" } as Message;
-
-  it("read recipientId and createdDate as the receiver and the timestamp, without changing the JSON", () => {
-    const named = withLegacyNames(message);
-    expect(named.recipientId).toBe(42);
-    expect(named.createdDate).toEqual(message.timestamp);
-    expect(JSON.parse(JSON.stringify(named))).toEqual(JSON.parse(JSON.stringify(message)));
-  });
-
-  it("turn old names into the app's", () => {
-    const converted = fromLegacyNames({ recipientId: 9, createdDate: message.timestamp, content: "x" });
-    expect(converted).toEqual({ receiverId: 9, timestamp: message.timestamp, content: "x" });
   });
 });

@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
-import { getDb, type Database } from "@/db/client";
+import { getDb, type Database } from "@/db/connection";
 import { importLegacy, LegacyImportError, type ImportReport } from "@/db/legacy/import";
 import { rowsOf } from "@/db/queries/sql";
 import type { User } from "@/db/schema";

@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { getDb, type Database, type DatabaseHandle } from "@/db/client";
+import { getDb, type Database, type DatabaseHandle } from "@/db/connection";
 import { importLegacy } from "@/db/legacy/import";
 import { reconciles } from "@/db/legacy/report";
 import { computeSummariesFromMessages, rebuildConversationSummaries } from "@/db/queries/conversations";

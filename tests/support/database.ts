@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import postgres from "postgres";
-import { openPglite, openPostgres, type DatabaseHandle } from "@/db/client";
+import { openPglite, openPostgres, type DatabaseHandle } from "@/db/connection";
 
 /**
  * A fresh, migrated database for one test file: in-memory PGlite by default,

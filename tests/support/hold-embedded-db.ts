@@ -1,5 +1,5 @@
 // Opens the app's embedded database (DATA_DIR) like the server does, then waits for a signal.
-import { getDb } from "@/db/client";
+import { getDb } from "@/db/connection";
 
 try {
   await getDb();

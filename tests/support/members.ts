@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { encode } from "next-auth/jwt";
-import { getDb } from "@/db/client";
+import { getDb } from "@/db/connection";
 import { users, type User } from "@/db/schema";
 import { hashPassword } from "@/lib/auth/password";
 

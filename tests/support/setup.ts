@@ -1,5 +1,5 @@
 import { afterAll, beforeAll } from "vitest";
-import { useDatabase, type DatabaseHandle } from "@/db/client";
+import { useDatabase, type DatabaseHandle } from "@/db/connection";
 import { createTestDatabase } from "./database";
 
 let handle: DatabaseHandle | undefined;

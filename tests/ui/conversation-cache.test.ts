@@ -10,7 +10,7 @@ import {
   removePending,
   type ChatMessage,
   type ConversationCache,
-} from "@/lib/client/conversation-cache";
+} from "@/lib/browser/conversation-cache";
 
 const ME = 1;
 const PARTNER = 2;
@@ -27,7 +27,7 @@ const message = (id: number, over: Partial<ChatMessage> = {}): ChatMessage => ({
   ...over,
 });
 const mine = (id: number, over: Partial<ChatMessage> = {}) => message(id, { sender_id: ME, receiver_id: PARTNER, ...over });
-const pending = (clientId: string) => mine(0, { client_id: clientId, delivery: "sending", timestamp: "2024-03-07T12:00:00.000Z" });
+const pending = (idempotencyKey: string) => mine(0, { client_id: idempotencyKey, delivery: "sending", timestamp: "2024-03-07T12:00:00.000Z" });
 const ids = (messages: ChatMessage[]) => messages.map((m) => m.id);
 
 describe("mergeMessages", () => {

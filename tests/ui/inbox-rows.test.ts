@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { newClientId } from "@/lib/client/client-id";
-import { inboxRows, nextInboxCursor, withConversationRead, type InboxPage } from "@/lib/client/inbox-rows";
+import { newIdempotencyKey } from "@/lib/browser/idempotency-key";
+import { inboxRows, nextInboxCursor, withConversationRead, type InboxPage } from "@/lib/browser/inbox-rows";
 import type { ConversationJson } from "@/lib/messaging/wire";
 
 const row = (partnerId: number, lastId: number, unread = 0): ConversationJson => ({
@@ -41,10 +41,10 @@ describe("inbox pages", () => {
   });
 });
 
-describe("newClientId", () => {
+describe("newIdempotencyKey", () => {
   it("is a fresh version 4 UUID the send API accepts", () => {
-    const id = newClientId();
+    const id = newIdempotencyKey();
     expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
-    expect(newClientId()).not.toBe(id);
+    expect(newIdempotencyKey()).not.toBe(id);
   });
 });

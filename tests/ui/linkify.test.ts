@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { linkify } from "@/lib/client/linkify";
+import { linkify } from "@/lib/browser/linkify";
 
 const joined = (text: string) => linkify(text).map((p) => p.text).join("");
 

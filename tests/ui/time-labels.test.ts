@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { continuesRun, groupByDay } from "@/lib/client/day-groups";
-import { clockTime, dayLabel, inboxTime, type Clock } from "@/lib/client/time-labels";
+import { continuesRun, groupByDay } from "@/lib/browser/day-groups";
+import { clockTime, dayLabel, inboxTime, type Clock } from "@/lib/browser/time-labels";
 
 const clock: Clock = { now: new Date("2024-03-07T15:00:00Z"), timeZone: "UTC", locale: "en-US" };
 const at = (iso: string) => new Date(iso);

@@ -1,3 +1,4 @@
+import { displayName } from "@/lib/members";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
@@ -12,7 +13,7 @@ type Props = { params: Promise<{ username: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const member = await findMember(decodeURIComponent((await params).username));
-  return { title: member ? member.name || member.username : "Member not found" };
+  return { title: member ? displayName(member) : "Member not found" };
 }
 
 export default async function MemberProfilePage({ params }: Props) {
@@ -21,7 +22,7 @@ export default async function MemberProfilePage({ params }: Props) {
   const view = await memberProfileFor(viewer.id, username);
   if (!view) notFound();
   const { profile } = view;
-  const displayName = profile.name || profile.username;
+  const shownName = displayName(profile);
   return (
     <main className="mx-auto flex w-full max-w-3xl flex-col gap-4 px-4 py-6 sm:py-10">
       <Link href="/community/" className="self-start text-sm font-medium text-emerald-700 hover:underline dark:text-emerald-400">
@@ -32,14 +33,14 @@ export default async function MemberProfilePage({ params }: Props) {
         <div className="flex flex-col gap-5 px-5 pb-6 sm:px-8">
           <div className="-mt-8 flex flex-col gap-4 sm:flex-row sm:items-start sm:justify-between">
             <span className="inline-flex self-start rounded-full ring-4 ring-white dark:ring-slate-900">
-              <Avatar id={profile.id} name={displayName} size="lg" />
+              <Avatar id={profile.id} name={shownName} size="lg" />
             </span>
             <div className="flex flex-wrap gap-2 sm:mt-12">
               <MemberActions member={profile} isViewer={view.isViewer} inConversation={view.inConversation} />
             </div>
           </div>
           <header>
-            <h1 className="text-2xl font-bold tracking-tight">{displayName}</h1>
+            <h1 className="text-2xl font-bold tracking-tight">{shownName}</h1>
             <p className="text-slate-500 dark:text-slate-400">@{profile.username}</p>
             {profile.headline ? <p className="mt-2 text-lg text-slate-800 dark:text-slate-200">{profile.headline}</p> : null}
           </header>

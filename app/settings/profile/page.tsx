@@ -1,11 +1,13 @@
 import type { Metadata } from "next";
 import { ProfileForm } from "@/components/profile-form";
+import { findOwnProfile } from "@/db/queries/users";
 import { requirePageUser } from "@/lib/auth/page-session";
 
 export const metadata: Metadata = { title: "Your profile" };
 
 export default async function ProfileSettingsPage() {
-  const user = await requirePageUser("/settings/profile/");
+  const member = await requirePageUser("/settings/profile/");
+  const user = (await findOwnProfile(member.id))!;
   return (
     <main className="mx-auto flex w-full max-w-2xl flex-col gap-6 px-4 py-6 sm:py-10">
       <header className="flex flex-col gap-1">

@@ -1,3 +1,4 @@
+import { displayName } from "@/lib/members";
 import { notFound, redirect } from "next/navigation";
 import { ConversationView } from "@/components/conversation-view";
 import { requirePageUser } from "@/lib/auth/page-session";
@@ -21,7 +22,7 @@ export default async function ConversationPage({ params }: Params) {
   const partner = toPartnerJson(page.partner);
   return (
     <>
-      <title>{`${partner.name || partner.username} · Community Messages`}</title>
+      <title>{`${displayName(partner)} · Community Messages`}</title>
       <ConversationView
         key={partner.id}
         me={me.id}

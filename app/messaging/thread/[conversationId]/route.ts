@@ -1,3 +1,4 @@
+import { conversationPath } from "@/lib/members";
 import { sessionUserId } from "@/lib/auth/session";
 import { legacyThreadDestination } from "@/lib/messaging/legacy-thread";
 
@@ -27,5 +28,5 @@ export async function GET(req: Request, context: Context): Promise<Response> {
   const destination = await legacyThreadDestination(id, userId);
   if (!destination) return notFound();
   if (destination.kind === "inbox") return redirect("/messaging/", 307);
-  return redirect(`/messaging/conversation/${destination.partnerId}/`, 308);
+  return redirect(conversationPath(destination.partnerId), 308);
 }

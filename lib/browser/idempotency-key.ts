@@ -1,5 +1,5 @@
 /** A UUID v4 for a message we send, so that a retry is recognised as the same message. */
-export function newClientId(): string {
+export function newIdempotencyKey(): string {
   // randomUUID exists only in secure contexts (https, localhost); getRandomValues everywhere.
   if (typeof crypto.randomUUID === "function") return crypto.randomUUID();
   const bytes = crypto.getRandomValues(new Uint8Array(16));

@@ -7,7 +7,7 @@ import { api, ApiRequestError } from "./api";
 import { addPending, markFailed, mergeMessages, removePending, type ChatMessage, type ConversationCache } from "./conversation-cache";
 import { queryKeys } from "./query-keys";
 
-export type OutgoingMessage = { clientId: string; content: string; messageType: MessageType };
+export type OutgoingMessage = { idempotencyKey: string; content: string; messageType: MessageType };
 
 /** Worth a retry: the network, the server, or the rate limit. A 400 or 404 will answer the same again. */
 const canRetry = (error: unknown) =>
@@ -34,7 +34,7 @@ export function useSendMessage(
     mutationFn: (message: OutgoingMessage) =>
       api<{ message: MessageJson }>("/messaging/api/send/", {
         method: "POST",
-        body: { receiver_id: partnerId, content: message.content, message_type: message.messageType, client_id: message.clientId },
+        body: { receiver_id: partnerId, content: message.content, message_type: message.messageType, client_id: message.idempotencyKey },
       }),
     onMutate: async (message) => {
       await queryClient.cancelQueries({ queryKey: key });
@@ -43,9 +43,9 @@ export function useSendMessage(
     onSuccess: ({ message }) => update((cache) => ({ ...cache, messages: mergeMessages(cache.messages, [message]) })),
     onError: (error, message) => {
       if (canRetry(error)) {
-        update((cache) => markFailed(cache, message.clientId));
+        update((cache) => markFailed(cache, message.idempotencyKey));
       } else {
-        update((cache) => removePending(cache, message.clientId));
+        update((cache) => removePending(cache, message.idempotencyKey));
         onRefused(message);
       }
       onError(error instanceof ApiRequestError ? error.message : "Your message could not be sent.");
@@ -58,7 +58,7 @@ export function useSendMessage(
 
   const retry = (failed: ChatMessage) =>
     failed.client_id &&
-    mutate({ clientId: failed.client_id, content: failed.content, messageType: (failed.message_type ?? "general") as MessageType });
+    mutate({ idempotencyKey: failed.client_id, content: failed.content, messageType: (failed.message_type ?? "general") as MessageType });
 
   return { send: mutate, retry };
 }
@@ -73,7 +73,7 @@ function pendingMessage(me: number, partnerId: number, message: OutgoingMessage)
     is_read: false,
     read_at: null,
     message_type: message.messageType,
-    client_id: message.clientId,
+    client_id: message.idempotencyKey,
     delivery: "sending",
   };
 }

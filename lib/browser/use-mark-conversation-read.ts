@@ -3,7 +3,7 @@
 import { useMutation, useQueryClient, type InfiniteData } from "@tanstack/react-query";
 import { useEffect } from "react";
 import { api } from "./api";
-import { markReceivedRead, type ChatMessage, type ConversationCache } from "./conversation-cache";
+import { hasUnreadFrom, markReceivedRead, type ChatMessage, type ConversationCache } from "./conversation-cache";
 import { withConversationRead, type InboxPage } from "./inbox-rows";
 import { queryKeys } from "./query-keys";
 import { usePageVisible } from "./use-visibility";
@@ -15,7 +15,7 @@ import { usePageVisible } from "./use-visibility";
 export function useMarkConversationRead(partnerId: number, messages: ChatMessage[]) {
   const queryClient = useQueryClient();
   const visible = usePageVisible();
-  const unread = messages.some((m) => m.sender_id === partnerId && !m.is_read);
+  const unread = hasUnreadFrom(messages, partnerId);
 
   const { mutate, isPending } = useMutation({
     mutationFn: () => api<{ marked: number }>(`/messaging/api/mark-conversation-read/${partnerId}/`, { method: "POST" }),

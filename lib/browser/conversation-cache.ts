@@ -37,14 +37,14 @@ export function addPending(cache: ConversationCache, message: ChatMessage): Conv
   };
 }
 
-export const markFailed = (cache: ConversationCache, clientId: string): ConversationCache => ({
+export const markFailed = (cache: ConversationCache, idempotencyKey: string): ConversationCache => ({
   ...cache,
-  messages: cache.messages.map((m) => (isPending(m) && m.client_id === clientId ? { ...m, delivery: "failed" } : m)),
+  messages: cache.messages.map((m) => (isPending(m) && m.client_id === idempotencyKey ? { ...m, delivery: "failed" } : m)),
 });
 
-export const removePending = (cache: ConversationCache, clientId: string): ConversationCache => ({
+export const removePending = (cache: ConversationCache, idempotencyKey: string): ConversationCache => ({
   ...cache,
-  messages: cache.messages.filter((m) => !(isPending(m) && m.client_id === clientId)),
+  messages: cache.messages.filter((m) => !(isPending(m) && m.client_id === idempotencyKey)),
 });
 
 /** The partner's messages to us, all read now. */
