@@ -20,7 +20,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ["bench/**", "db/scripts/**", "e2e/**"],
+    files: ["bench/**", "scripts/**", "e2e/**"],
     rules: { "no-console": "off", "react-hooks/rules-of-hooks": "off" },
   },
 );

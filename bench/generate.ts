@@ -1,6 +1,6 @@
 import { sql, type SQL } from "drizzle-orm";
 import type { Executor } from "@/db/connection";
-import { rebuildConversationSummaries } from "@/db/queries/conversations";
+import { rebuildConversationSummaries } from "@/db/queries/summaries";
 import { rowsOf } from "@/db/queries/sql";
 import { hashPassword } from "@/lib/auth/password";
 import type { SizeSpec } from "./sizes";

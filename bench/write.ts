@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { useDatabase, type Database, type DatabaseHandle } from "@/db/connection";
+import { useDatabase, withTransaction, type Database, type DatabaseHandle } from "@/db/connection";
 import { insertMessage } from "@/db/queries";
 import { rowsOf } from "@/db/queries/sql";
 import { messages } from "@/db/schema";
@@ -37,8 +37,9 @@ const paths: { path: string; send: (db: Database) => Send }[] = [
       db.insert(messages).values({ senderId, receiverId, content, messageType: "general" }),
   },
   {
-    path: "insertMessage (+ summaries, one transaction)",
-    send: () => (senderId, receiverId, content) => insertMessage({ senderId, receiverId, content, messageType: "general" }),
+    path: "insertMessage (+ locks, summaries, notification; one transaction)",
+    send: () => (senderId, receiverId, content) =>
+      withTransaction((tx) => insertMessage(tx, { senderId, receiverId, content, messageType: "general" })),
   },
   {
     path: "sendMessage (service: + partner check, rate limit)",

@@ -1,3 +1,4 @@
+import "server-only";
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
@@ -8,7 +9,7 @@ import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
 import { migrate as migratePostgres } from "drizzle-orm/postgres-js/migrator";
 import postgres from "postgres";
-import { env } from "@/lib/env";
+import { env } from "@/env";
 import { acquireDataDirLock } from "./lock";
 import * as schema from "./schema";
 
@@ -16,29 +17,51 @@ export type Database = PgDatabase<PgQueryResultHKT, typeof schema>;
 /** A transaction or the database itself: queries accept either. */
 export type Executor = Pick<Database, "select" | "insert" | "update" | "delete" | "execute" | "transaction">;
 
+/** What a LISTEN subscriber hears: each notification, and each (re)connection of the listener. */
+export type ListenHandlers = {
+  onNotify: (payload: string) => void;
+  /** Called when listening starts, and again after the listening connection came back (`reconnected`). */
+  onListen?: (reconnected: boolean) => void;
+};
+
 export type DatabaseHandle = {
   db: Database;
   kind: "pglite" | "postgres";
   migrate(): Promise<void>;
+  /** LISTEN on `channel` (lowercase); resolves to an unsubscribe function. */
+  listen(channel: string, handlers: ListenHandlers): Promise<() => Promise<void>>;
   close(): Promise<void>;
 };
 
 const migrationsFolder = path.join(/*turbopackIgnore: true*/ process.cwd(), "db", "migrations");
 
-/** Opens PostgreSQL through the `postgres` driver. */
+/** Opens PostgreSQL through the `postgres` driver; LISTEN gets a connection of its own, opened on first use. */
 export function openPostgres(url: string, options: { max?: number } = {}): DatabaseHandle {
-  const client = postgres(url, {
-    max: options.max ?? 10,
+  const settings = {
     onnotice: () => {},
     // JIT compiles inbox-sized plans for longer than they run.
     connection: { jit: "off" },
-  });
+  } as const;
+  const client = postgres(url, { ...settings, max: options.max ?? 10 });
+  let listener: postgres.Sql | undefined;
   const db = drizzlePostgres(client, { schema }) as unknown as Database;
   return {
     db,
     kind: "postgres",
     migrate: () => migratePostgres(db as never, { migrationsFolder }),
-    close: () => client.end({ timeout: 5 }),
+    async listen(channel, { onNotify, onListen }) {
+      listener ??= postgres(url, { ...settings, max: 1, connection: { ...settings.connection, application_name: "community-listen" } });
+      let listening = false;
+      // postgres.js reconnects by itself with back-off and calls onlisten again.
+      const { unlisten } = await listener.listen(channel, onNotify, () => {
+        onListen?.(listening);
+        listening = true;
+      });
+      return unlisten;
+    },
+    close: async () => {
+      await Promise.all([client.end({ timeout: 5 }), listener?.end({ timeout: 1 })]);
+    },
   };
 }
 
@@ -56,6 +79,12 @@ export async function openPglite(dataDir?: string): Promise<DatabaseHandle> {
       db,
       kind: "pglite",
       migrate: () => migratePglite(db as never, { migrationsFolder }),
+      async listen(channel, { onNotify, onListen }) {
+        // In-process: a NOTIFY from this instance reaches its own listeners at commit.
+        const unlisten = await client.listen(channel, onNotify);
+        onListen?.(false);
+        return unlisten;
+      },
       close: async () => {
         try {
           if (!client.closed) await client.close();
@@ -70,47 +99,46 @@ export async function openPglite(dataDir?: string): Promise<DatabaseHandle> {
   }
 }
 
-type Holder = { handle?: Promise<DatabaseHandle>; closing?: boolean };
+type Holder = { handle?: Promise<DatabaseHandle> };
 // Kept on globalThis so that dev hot reloads reuse the one handle on the data folder.
 const holder = ((globalThis as { __communityDb?: Holder }).__communityDb ??= {});
 
-async function openFromEnvironment(): Promise<DatabaseHandle> {
+function openFromEnvironment(): Promise<DatabaseHandle> {
   const e = env();
-  if (e.DATABASE_URL) return openPostgres(e.DATABASE_URL);
-  const handle = await openPglite(path.join(e.dataDir, "pglite"));
-  try {
-    await handle.migrate();
-    const { seedDemoCommunity } = await import("./seed");
-    await seedDemoCommunity(handle.db, { onlyIfEmpty: true });
-  } catch (error) {
-    await handle.close();
-    throw error;
-  }
-  closeOnExit(handle);
-  return handle;
+  return e.DATABASE_URL ? Promise.resolve(openPostgres(e.DATABASE_URL)) : openPglite(path.join(e.dataDir, "pglite"));
 }
 
-function closeOnExit(handle: DatabaseHandle) {
-  const shutdown = (signal: NodeJS.Signals) => {
-    if (holder.closing) return;
-    holder.closing = true;
-    void handle.close().finally(() => process.exit(signal === "SIGINT" ? 130 : 143));
-  };
-  process.once("SIGINT", shutdown);
-  process.once("SIGTERM", shutdown);
-}
-
-/** The application's database: PostgreSQL when DATABASE_URL is set, embedded PGlite otherwise. */
-export async function getDb(): Promise<Database> {
+/**
+ * The application's database handle: PostgreSQL when DATABASE_URL is set,
+ * embedded PGlite otherwise. It only opens; migrating and seeding are boot's (lib/boot.ts).
+ */
+export function getDatabaseHandle(): Promise<DatabaseHandle> {
   if (!holder.handle) {
     const opening = openFromEnvironment();
     holder.handle = opening;
-    // Never cache a failed start: the next request tries again.
+    // Never cache a failed start: the next caller tries again.
     opening.catch(() => {
       if (holder.handle === opening) holder.handle = undefined;
     });
   }
-  return (await holder.handle).db;
+  return holder.handle;
+}
+
+export async function getDb(): Promise<Database> {
+  return (await getDatabaseHandle()).db;
+}
+
+/** Runs `work` in one transaction: committed when it returns, rolled back when it throws. */
+export async function withTransaction<T>(work: (tx: Executor) => Promise<T>): Promise<T> {
+  const db = await getDb();
+  return db.transaction((tx) => work(tx as Executor));
+}
+
+/** Closes the application's database, if it was opened. */
+export async function closeDatabase(): Promise<void> {
+  const opening = holder.handle;
+  holder.handle = undefined;
+  if (opening) await (await opening.catch(() => undefined))?.close();
 }
 
 /** Makes `handle` the application's database (tests and scripts). */

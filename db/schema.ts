@@ -15,6 +15,7 @@ import {
   uuid,
   varchar,
 } from "drizzle-orm/pg-core";
+import { MESSAGE_TYPE_VALUES } from "./message-types";
 
 export const users = pgTable(
   "users",
@@ -29,6 +30,8 @@ export const users = pgTable(
     location: varchar("location", { length: 120 }).notNull().default(""),
     interests: text("interests").array().notNull().default(sql`'{}'::text[]`),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    // Written every 30-60 s while the member has a live stream open; online = seen in the last 90 s.
+    lastSeenAt: timestamp("last_seen_at", { withTimezone: true, precision: 3 }),
   },
   (t) => [
     uniqueIndex("users_username_lower_key").on(sql`lower(${t.username})`),
@@ -86,8 +89,16 @@ export const messages = pgTable(
   },
   (t) => [
     index("messages_pair_timestamp_idx").on(t.senderId, t.receiverId, t.timestamp.desc(), t.id.desc()),
-    index("messages_unread_idx").on(t.receiverId, t.isRead, t.timestamp.desc()),
+    // A member's messages in id order (the live stream's catch-up), one index per side.
+    index("messages_sender_id_idx").on(t.senderId, t.id),
+    index("messages_receiver_id_idx").on(t.receiverId, t.id),
+    // Only unread rows: marking a conversation read finds them without reading the pair's history.
+    index("messages_unread_idx").on(t.receiverId, t.senderId).where(sql`not ${t.isRead}`),
     check("messages_not_to_self", sql`${t.senderId} <> ${t.receiverId}`),
+    check(
+      "messages_message_type_known",
+      sql.raw(`message_type is null or message_type in (${MESSAGE_TYPE_VALUES.map((v) => `'${v}'`).join(", ")})`),
+    ),
     uniqueIndex("messages_sender_client_id_key")
       .on(t.senderId, t.idempotencyKey)
       .where(sql`${t.idempotencyKey} is not null`),

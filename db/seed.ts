@@ -1,8 +1,7 @@
 import { eq, sql } from "drizzle-orm";
-import { hashPassword } from "@/lib/auth/password";
 import type { Database } from "./connection";
 import { DEMO_MEMBERS, DEMO_MESSAGES, DEMO_PASSWORD } from "./demo-community";
-import { rebuildConversationSummaries } from "./queries/conversations";
+import { rebuildConversationSummaries } from "./queries/summaries";
 import { appMeta, messages, users } from "./schema";
 
 export const DEMO_SEED_KEY = "demo_seed";
@@ -11,7 +10,10 @@ export const DEMO_SEED_KEY = "demo_seed";
  * Loads the demo community once. Running it again does nothing; with
  * `onlyIfEmpty` it also leaves alone a database that already has members.
  */
-export async function seedDemoCommunity(db: Database, options: { onlyIfEmpty?: boolean } = {}): Promise<boolean> {
+export async function seedDemoCommunity(
+  db: Database,
+  options: { hashPassword: (password: string) => Promise<string>; onlyIfEmpty?: boolean },
+): Promise<boolean> {
   const [marker] = await db.select().from(appMeta).where(eq(appMeta.key, DEMO_SEED_KEY));
   if (marker) return false;
   if (options.onlyIfEmpty) {
@@ -19,7 +21,7 @@ export async function seedDemoCommunity(db: Database, options: { onlyIfEmpty?: b
     if ((row?.count ?? 0) > 0) return false;
   }
   // One hash for the shared, published demo password keeps the first start fast.
-  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  const passwordHash = await options.hashPassword(DEMO_PASSWORD);
   await db.transaction(async (tx) => {
     const inserted = await tx
       .insert(users)

@@ -18,6 +18,7 @@ export const badRequest = (message: string) => new ApiError(400, message);
 export const unauthorized = (message = "Sign in to continue.") => new ApiError(401, message);
 export const forbidden = (message: string) => new ApiError(403, message);
 export const notFound = (message: string) => new ApiError(404, message);
+export const conflict = (message: string) => new ApiError(409, message);
 export const tooManyRequests = (message: string, retryAfterSeconds: number) =>
   new ApiError(429, message, { "Retry-After": String(retryAfterSeconds) });
 

@@ -1,4 +1,4 @@
-import { isMessageType } from "@/lib/messaging/message-types";
+import { isMessageType } from "../message-types";
 import type { LegacyMessage, LegacyParticipant } from "./source";
 
 /** Why an old message could not become a message between two members; stored with it in quarantine. */

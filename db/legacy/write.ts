@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import type { Executor } from "../connection";
 import { rowsOf } from "../queries/sql";
+import { moveSummariesToAdded } from "../queries/summaries";
 import type { ExistingMember, MemberRow } from "./members";
 import type { LegacyConversation, LegacyMessage, LegacyParticipant, SqlRunner } from "./source";
 
@@ -101,20 +102,7 @@ export async function insertDelivered(tx: SqlRunner, rows: DeliveredRow[]): Prom
     ), released as (
       -- quarantined by an earlier run, deliverable now (the old data was fixed)
       delete from legacy_message_quarantine q using added where q.id = added.id
-    ), sides as (
-      select sender_id as owner_id, receiver_id as partner_id, id, "timestamp", 0 as unread from added
-      union all
-      select receiver_id, sender_id, id, "timestamp", case when is_read then 0 else 1 end from added
-    ), summaries as (
-      insert into conversation_summaries as s (owner_id, partner_id, last_message_id, last_message_at, unread_count)
-      select owner_id, partner_id, (array_agg(id order by "timestamp" desc, id desc))[1], max("timestamp"), sum(unread)::int
-      from sides group by owner_id, partner_id
-      on conflict (owner_id, partner_id) do update set
-        last_message_id = case when (excluded.last_message_at, excluded.last_message_id) > (s.last_message_at, s.last_message_id)
-                          then excluded.last_message_id else s.last_message_id end,
-        last_message_at = greatest(excluded.last_message_at, s.last_message_at),
-        unread_count = s.unread_count + excluded.unread_count
-    )
+    ), ${moveSummariesToAdded}
     select (select count(*)::int from added) as added,
            coalesce((select json_agg(m.id order by m.id) from batch b join messages m on m.id = b.id
              where (m.sender_id, m.receiver_id, m.content) is distinct from (b.sender_id, b.receiver_id, b.content)), '[]')::text as clashes`);

@@ -2,3 +2,4 @@ export * from "./conversations";
 export * from "./messages";
 export * from "./rate-limits";
 export * from "./users";
+export * from "./summaries";

@@ -1,9 +1,9 @@
-import { and, eq, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, eq, gt, inArray, or, sql, type SQL } from "drizzle-orm";
 import { unionAll } from "drizzle-orm/pg-core";
 import { getDb, type Executor } from "../connection";
-import { conversationSummaries, messages, type Message } from "../schema";
+import { messages, type Message } from "../schema";
 import { rowsOf } from "./sql";
-import { recordSend } from "./conversations";
+import { markReadWhere, moveSummariesToAdded, notifyAddedMessage, unreadTotal } from "./summaries";
 
 export type NewMessageInput = {
   senderId: number;
@@ -11,7 +11,6 @@ export type NewMessageInput = {
   content: string;
   messageType: string | null;
   idempotencyKey?: string | null;
-  conversationId?: number | null;
 };
 
 /** The receiver of a message is not a member (caught from the foreign key, not looked up first). */
@@ -28,51 +27,76 @@ function violatedForeignKey(error: unknown): string | null {
   return null;
 }
 
+/** Advisory-lock namespace of "a message to or from this member is being written". */
+const MEMBER_WRITE_LOCK = 7301;
+
+type MessageRow = {
+  id: number | string;
+  sender_id: number;
+  receiver_id: number;
+  content: string;
+  timestamp: Date | string;
+  is_read: boolean;
+  read_at: Date | string | null;
+  message_type: string | null;
+  conversation_id: number | null;
+  client_id: string | null;
+};
+
+const dateOf = (value: Date | string) => (value instanceof Date ? value : new Date(value));
+
+/** A raw `messages` row (either driver) as the schema's Message. */
+export const messageFromRow = (row: MessageRow): Message => ({
+  id: Number(row.id),
+  senderId: row.sender_id,
+  receiverId: row.receiver_id,
+  content: row.content,
+  timestamp: dateOf(row.timestamp),
+  isRead: row.is_read,
+  readAt: row.read_at === null ? null : dateOf(row.read_at),
+  messageType: row.message_type,
+  conversationId: row.conversation_id,
+  idempotencyKey: row.client_id,
+});
+
 /**
- * Stores a message and updates both members' conversation summaries in one
- * transaction (`guard` runs first in it: a limit check, say). A repeat with the
- * same idempotencyKey returns the first message.
+ * Stores a message in the caller's transaction, with both members' summaries
+ * and the live notification, in one statement. Returns null when the sender
+ * already used this idempotency key (see findByIdempotencyKey).
+ *
+ * Both members' write locks are taken before the id is drawn and held to
+ * commit: for each member, messages commit in id order, so a reader who has
+ * seen id N never misses a smaller id committed later (polling and resume
+ * rely on it).
  */
-export async function insertMessage(
-  input: NewMessageInput,
-  options: { guard?: (tx: Executor) => Promise<void> } = {},
-): Promise<{ message: Message; created: boolean }> {
-  const db = await getDb();
+export async function insertMessage(tx: Executor, input: NewMessageInput): Promise<Message | null> {
+  const [first, second] = [input.senderId, input.receiverId].sort((x, y) => x - y);
   try {
-    return await db.transaction((tx) => storeMessage(tx, input, options.guard));
+    const result = await tx.execute(sql`
+      with added as (
+        insert into messages (sender_id, receiver_id, content, message_type, client_id)
+        select ${input.senderId}::int, ${input.receiverId}::int, ${input.content}, ${input.messageType}, ${input.idempotencyKey ?? null}::uuid
+        from (select pg_advisory_xact_lock(${MEMBER_WRITE_LOCK}, ${first}::int),
+                     pg_advisory_xact_lock(${MEMBER_WRITE_LOCK}, ${second}::int)) as locked
+        on conflict (sender_id, client_id) where client_id is not null do nothing
+        returning *
+      ), ${moveSummariesToAdded}
+      select added.*, ${notifyAddedMessage} as notified from added`);
+    const [row] = rowsOf<MessageRow>(result);
+    return row ? messageFromRow(row) : null;
   } catch (error) {
     if (violatedForeignKey(error)?.includes("receiver")) throw new MissingReceiverError(input.receiverId);
     throw error;
   }
 }
 
-async function storeMessage(tx: Executor, input: NewMessageInput, guard?: (tx: Executor) => Promise<void>) {
-  await guard?.(tx);
-  const [inserted] = await tx
-    .insert(messages)
-    .values({
-      senderId: input.senderId,
-      receiverId: input.receiverId,
-      content: input.content,
-      messageType: input.messageType,
-      idempotencyKey: input.idempotencyKey ?? null,
-      conversationId: input.conversationId ?? null,
-    })
-    .onConflictDoNothing({
-      target: [messages.senderId, messages.idempotencyKey],
-      where: sql`${messages.idempotencyKey} is not null`,
-    })
-    .returning();
-  if (inserted) {
-    await recordSend(tx, inserted);
-    return { message: inserted, created: true };
-  }
-  const [existing] = await tx
+/** The message a sender stored under an idempotency key, if any. */
+export async function findByIdempotencyKey(db: Executor, senderId: number, key: string): Promise<Message | undefined> {
+  const [row] = await db
     .select()
     .from(messages)
-    .where(and(eq(messages.senderId, input.senderId), eq(messages.idempotencyKey, input.idempotencyKey!)));
-  if (!existing) throw new Error("Conflicting client_id without a stored message");
-  return { message: existing, created: false };
+    .where(and(eq(messages.senderId, senderId), eq(messages.idempotencyKey, key)));
+  return row;
 }
 
 export type MessagePage = { before?: number; after?: number; limit: number };
@@ -132,43 +156,36 @@ export async function findMessageForUser(messageId: number, userId: number): Pro
 
 /** Marks one received message read (sets read_at) and keeps the summary in step. True if it changed. */
 export async function markAsRead(messageId: number, userId: number): Promise<boolean> {
-  const db = await getDb();
-  const result = await db.execute(sql`
-    with marked as (
-      update messages set is_read = true, read_at = now()
-      where id = ${messageId} and receiver_id = ${userId} and not is_read
-      returning sender_id, receiver_id
-    ), summary as (
-      update conversation_summaries s set unread_count = s.unread_count - 1
-      from marked where s.owner_id = marked.receiver_id and s.partner_id = marked.sender_id
-    )
-    select count(*)::int as marked from marked`);
-  return (rowsOf<{ marked: number }>(result)[0]?.marked ?? 0) > 0;
+  return (await markReadWhere(await getDb(), userId, sql`m.id = ${messageId}`)) > 0;
 }
 
 /** Marks every unread message from `partnerId` to `userId` read, in one statement. Returns how many. */
 export async function markConversationRead(userId: number, partnerId: number): Promise<number> {
-  const db = await getDb();
-  const result = await db.execute(sql`
-    with marked as (
-      update messages set is_read = true, read_at = now()
-      where receiver_id = ${userId} and is_read = false and sender_id = ${partnerId}
-      returning id
-    ), summary as (
-      update ${conversationSummaries} set unread_count = unread_count - (select count(*) from marked)
-      where owner_id = ${userId} and partner_id = ${partnerId} and exists (select 1 from marked)
-    )
-    select count(*)::int as marked from marked`);
-  return rowsOf<{ marked: number }>(result)[0]?.marked ?? 0;
+  return markReadWhere(await getDb(), userId, sql`m.sender_id = ${partnerId}`);
 }
 
-/** Total unread messages received by the user. */
+/** Total unread messages received by the user (from the summaries, as the inbox rows count them). */
 export async function countUnread(userId: number): Promise<number> {
-  const db = await getDb();
-  const [row] = await db
-    .select({ count: sql<number>`count(*)::int` })
-    .from(messages)
-    .where(and(eq(messages.receiverId, userId), eq(messages.isRead, false)));
-  return row?.count ?? 0;
+  return unreadTotal(await getDb(), userId);
 }
 
+/** Messages by id, for the live hub (they were announced to the members concerned). */
+export async function findMessagesByIds(ids: number[]): Promise<Message[]> {
+  if (ids.length === 0) return [];
+  const db = await getDb();
+  return db.select().from(messages).where(inArray(messages.id, ids));
+}
+
+/**
+ * Messages the member sent or received after message `afterId`, oldest first,
+ * at most `limit` (the live stream's catch-up). Ids of one member's messages
+ * commit in order (see insertMessage), so nothing below the cursor can appear later.
+ */
+export async function messagesForMemberAfter(memberId: number, afterId: number, limit: number): Promise<Message[]> {
+  const db = await getDb();
+  const side = (member: SQL) =>
+    db.select().from(messages).where(and(member, gt(messages.id, afterId))).orderBy(asc(messages.id)).limit(limit);
+  return unionAll(side(eq(messages.senderId, memberId)), side(eq(messages.receiverId, memberId)))
+    .orderBy(asc(messages.id))
+    .limit(limit);
+}

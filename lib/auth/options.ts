@@ -1,6 +1,6 @@
 import type { AuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
-import { authSecret, secureCookies } from "@/lib/env";
+import { authSecret, secureCookies } from "@/env";
 import { authorizeCredentials } from "./credentials";
 
 export function authOptions(): AuthOptions {

@@ -1,7 +1,7 @@
 import { decode } from "next-auth/jwt";
 import { findSessionMember, type SessionMember } from "@/db/queries/users";
 import { readCookie } from "@/lib/csrf";
-import { authSecret, secureCookies } from "@/lib/env";
+import { authSecret, secureCookies } from "@/env";
 import { unauthorized } from "@/lib/errors";
 import { TtlCache } from "@/lib/ttl-cache";
 

@@ -9,6 +9,10 @@ export const idSchema = (what: string) =>
 
 const characters = (text: string) => [...text].length;
 
+// Format characters (zero-width spaces and joiners, bidi marks, BOM) and blank look-alikes show nothing on their own.
+const INVISIBLE = /[\s\p{Cf}\u2800\u3164\uFFA0\u115F\u1160]/gu;
+const hasVisibleText = (text: string) => text.replace(INVISIBLE, "").length > 0;
+
 export const sendMessageSchema = z
   .object({
     receiver_id: idSchema("receiver_id").optional(),
@@ -16,7 +20,7 @@ export const sendMessageSchema = z
     content: z
       .string({ error: "Write a message to send (content is missing)." })
       .transform((s) => s.trim())
-      .refine((s) => s.length > 0, "A message cannot be empty.")
+      .refine(hasVisibleText, "A message cannot be empty.")
       .refine((s) => characters(s) <= MAX_MESSAGE_LENGTH, "Messages are at most 5,000 characters."),
     message_type: z
       .enum(MESSAGE_TYPE_VALUES, { error: `Unknown message type. Use one of: ${MESSAGE_TYPE_VALUES.join(", ")}.` })
@@ -62,3 +66,10 @@ export const conversationsQuerySchema = z.object({
 export const searchQuerySchema = z.object({
   q: z.string().max(100, "Search for at most 100 characters.").optional().default(""),
 });
+
+export const typingSchema = z
+  .object({
+    receiver_id: idSchema("receiver_id"),
+    typing: z.boolean({ error: "typing must be true or false." }),
+  })
+  .transform(({ receiver_id, typing }) => ({ receiverId: receiver_id, typing }));

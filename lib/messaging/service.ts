@@ -1,5 +1,6 @@
 import {
   countUnread,
+  findByIdempotencyKey,
   findMessageForUser,
   findPublicUser,
   getConversationsForUser,
@@ -13,9 +14,9 @@ import {
   type MessagePage,
   type PublicUser,
 } from "@/db/queries";
-import type { Executor } from "@/db/connection";
+import { withTransaction, type Executor } from "@/db/connection";
 import type { Message } from "@/db/schema";
-import { badRequest, forbidden, notFound, tooManyRequests } from "@/lib/errors";
+import { badRequest, conflict, forbidden, notFound, tooManyRequests } from "@/lib/errors";
 import { TtlCache } from "@/lib/ttl-cache";
 import type { SendMessageInput } from "./schemas";
 
@@ -26,31 +27,43 @@ const noSuchMember = () => notFound("No member with that id.");
 // Polling asks for the same partner every two seconds: keep their public card briefly.
 const partners = new TtlCache<number, PublicUser>(15_000, 10_000);
 
-async function partnerOrNotFound(partnerId: number): Promise<PublicUser> {
+export async function partnerOrNotFound(partnerId: number): Promise<PublicUser> {
   const partner = partners.get(partnerId) ?? (await findPublicUser(partnerId));
   if (!partner) throw noSuchMember();
   partners.set(partnerId, partner);
   return partner;
 }
 
+async function withinSendLimit(tx: Executor, senderId: number): Promise<void> {
+  const hit = await hitRateLimit(`send:${senderId}`, SEND_LIMIT.windowSeconds, tx);
+  if (hit.count <= SEND_LIMIT.messages) return;
+  const wait = hit.retryAfterSeconds;
+  throw tooManyRequests(`You're sending messages too quickly. Wait ${wait} second${wait === 1 ? "" : "s"} and try again.`, wait);
+}
+
+const sameMessage = (stored: Message, input: SendMessageInput) =>
+  stored.receiverId === input.receiverId && stored.content === input.content && stored.messageType === input.messageType;
+
 /**
  * Sends a message: never to yourself, only to a member, within the send limit;
- * repeats are idempotent. The limit is counted in the send's own transaction
- * (one commit per message), and an unknown receiver is caught by its foreign key.
+ * a repeat with the same idempotency key returns the first message (and a
+ * different message under a used key is a 409). One transaction, one commit:
+ * the limit is counted in it (a refused send does not count), and an unknown
+ * receiver is caught by its foreign key.
  */
-export async function sendMessage(senderId: number, input: SendMessageInput) {
+export async function sendMessage(senderId: number, input: SendMessageInput): Promise<{ message: Message; created: boolean }> {
   if (input.receiverId === senderId) throw badRequest("You cannot message yourself.");
-  const withinLimit = async (tx: Executor) => {
-    const hit = await hitRateLimit(`send:${senderId}`, SEND_LIMIT.windowSeconds, tx);
-    if (hit.count <= SEND_LIMIT.messages) return;
-    const wait = hit.retryAfterSeconds;
-    throw tooManyRequests(
-      `You're sending messages too quickly. Wait ${wait} second${wait === 1 ? "" : "s"} and try again.`,
-      wait,
-    );
-  };
   try {
-    return await insertMessage({ senderId, ...input }, { guard: withinLimit });
+    return await withTransaction(async (tx) => {
+      await withinSendLimit(tx, senderId);
+      const message = await insertMessage(tx, { senderId, ...input });
+      if (message) return { message, created: true };
+      const first = await findByIdempotencyKey(tx, senderId, input.idempotencyKey!);
+      if (!first || !sameMessage(first, input)) {
+        throw conflict("This client_id was already used for a different message. Send it with a new client_id.");
+      }
+      return { message: first, created: false };
+    });
   } catch (error) {
     throw error instanceof MissingReceiverError ? noSuchMember() : error;
   }

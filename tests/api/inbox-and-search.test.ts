@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { GET as conversations } from "@/app/messaging/api/conversations/route";
 import { GET as searchUsers } from "@/app/messaging/api/search-users/route";
-import { insertMessage } from "@/db/queries";
+import { storeMessage } from "../support/messages";
 import type { User } from "@/db/schema";
 import { createMember } from "../support/members";
 import { call } from "../support/http";
@@ -10,7 +10,7 @@ type Row = { user: { id: number; username: string; name: string }; last_message:
 
 let me: User;
 const say = (from: User, to: User, content: string, messageType: string | null = null) =>
-  insertMessage({ senderId: from.id, receiverId: to.id, content, messageType });
+  storeMessage({ senderId: from.id, receiverId: to.id, content, messageType });
 
 beforeAll(async () => {
   me = await createMember({ name: "Quentin Caller" });

@@ -3,7 +3,7 @@ import { GET as messages, POST as messagesPost } from "@/app/messaging/api/messa
 import { POST as markRead, GET as markReadGet } from "@/app/messaging/api/mark-read/[messageId]/route";
 import { POST as markConversation } from "@/app/messaging/api/mark-conversation-read/[userId]/route";
 import { GET as unreadCount } from "@/app/messaging/api/unread-count/route";
-import { insertMessage } from "@/db/queries";
+import { storeMessage } from "../support/messages";
 import type { User } from "@/db/schema";
 import { createMember } from "../support/members";
 import { call } from "../support/http";
@@ -12,7 +12,7 @@ type MessageJson = { id: number; content: string; sender_id: number; receiver_id
 
 let alice: User, bob: User, outsider: User;
 const say = async (from: User, to: User, content: string) =>
-  (await insertMessage({ senderId: from.id, receiverId: to.id, content, messageType: null })).message;
+  (await storeMessage({ senderId: from.id, receiverId: to.id, content, messageType: null })).message;
 const page = (as: User, partner: User | number, query = "") => {
   const id = typeof partner === "number" ? partner : partner.id;
   return call(messages, "GET", `/messaging/api/messages/${id}/${query}`, { as, params: { userId: String(id) } });

@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db/connection";
-import { computeSummariesFromMessages } from "@/db/queries/conversations";
+import { computeSummariesFromMessages } from "@/db/queries/summaries";
 import { rowsOf } from "@/db/queries/sql";
 import { generateCommunity, type Dataset } from "@/bench/generate";
 import { SIZES } from "@/bench/sizes";

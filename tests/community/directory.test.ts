@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { insertMessage } from "@/db/queries/messages";
+import { storeMessage } from "../support/messages";
 import { directoryPage, memberProfileFor } from "@/lib/community/directory";
 import { directoryHref, parseDirectoryQuery } from "@/lib/community/directory-query";
 import { createMember } from "../support/members";
@@ -28,7 +28,7 @@ describe("directoryPage", () => {
     const [viewer, partner, stranger] = await Promise.all(
       ["Ann", "Ben", "Cat"].map((name) => createMember({ name: `${name} ${tag}`, interests: [tag] })),
     );
-    await insertMessage({ senderId: viewer!.id, receiverId: partner!.id, content: "hello", messageType: "coffee_chat" });
+    await storeMessage({ senderId: viewer!.id, receiverId: partner!.id, content: "hello", messageType: "coffee_chat" });
     const page = await directoryPage(viewer!.id, { q: "", interest: tag, page: 1 });
     expect(page).toMatchObject({ total: 3, page: 1, pageCount: 1 });
     expect(page.entries.map((e) => [e.id, e.isViewer, e.inConversation])).toEqual([
@@ -42,7 +42,7 @@ describe("directoryPage", () => {
 describe("memberProfileFor", () => {
   it("shows a profile with the viewer's relation to it; nothing for an unknown username", async () => {
     const [viewer, partner] = await Promise.all([createMember(), createMember({ bio: "About me" })]);
-    await insertMessage({ senderId: partner.id, receiverId: viewer.id, content: "hi", messageType: null });
+    await storeMessage({ senderId: partner.id, receiverId: viewer.id, content: "hi", messageType: null });
     expect(await memberProfileFor(viewer.id, partner.username)).toMatchObject({
       profile: { id: partner.id, bio: "About me" },
       isViewer: false,

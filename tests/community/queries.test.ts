@@ -7,7 +7,7 @@ import {
   MEMBERS_PER_PAGE,
   updateProfile,
 } from "@/db/queries/community";
-import { insertMessage } from "@/db/queries/messages";
+import { storeMessage } from "../support/messages";
 import type { User } from "@/db/schema";
 import { createMember } from "../support/members";
 
@@ -95,8 +95,8 @@ describe("findMemberByUsername", () => {
 describe("conversationPartnersAmong", () => {
   it("returns only the owner's own partners among the given members", async () => {
     const [owner, partner, stranger, other] = await Promise.all([createMember(), createMember(), createMember(), createMember()]);
-    await insertMessage({ senderId: partner.id, receiverId: owner.id, content: "hi", messageType: null });
-    await insertMessage({ senderId: stranger.id, receiverId: other.id, content: "not yours", messageType: null });
+    await storeMessage({ senderId: partner.id, receiverId: owner.id, content: "hi", messageType: null });
+    await storeMessage({ senderId: stranger.id, receiverId: other.id, content: "not yours", messageType: null });
     const ids = [partner.id, stranger.id, other.id];
     expect([...(await conversationPartnersAmong(owner.id, ids))]).toEqual([partner.id]);
     expect([...(await conversationPartnersAmong(partner.id, ids))]).toEqual([]);

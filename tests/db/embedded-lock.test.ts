@@ -7,9 +7,9 @@ import { afterAll, describe, expect, it } from "vitest";
 const dataDir = mkdtempSync(path.join(tmpdir(), "embedded-lock-"));
 const children: ChildProcess[] = [];
 
-/** Starts a process that opens the embedded database; resolves with its first line of output. */
-function holdDatabase(): Promise<{ child: ChildProcess; line: string }> {
-  const child = spawn(process.execPath, ["--import", "tsx", "tests/support/hold-embedded-db.ts"], {
+/** Starts a process that boots the embedded database; resolves with its verdict line ("ready" or "failed: …") and the log before it. */
+function holdDatabase(): Promise<{ child: ChildProcess; line: string; log: string[] }> {
+  const child = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", "tests/support/hold-embedded-db.ts"], {
     env: { ...process.env, DATA_DIR: dataDir, DATABASE_URL: "" },
     stdio: ["ignore", "pipe", "inherit"],
   });
@@ -18,7 +18,9 @@ function holdDatabase(): Promise<{ child: ChildProcess; line: string }> {
     let output = "";
     child.stdout!.on("data", (chunk) => {
       output += chunk;
-      if (output.includes("\n")) resolve({ child, line: output.split("\n")[0]! });
+      const lines = output.split("\n");
+      const verdict = lines.findIndex((l) => l === "ready" || l.startsWith("failed:"));
+      if (verdict >= 0) resolve({ child, line: lines[verdict]!, log: lines.slice(0, verdict) });
     });
     child.on("exit", (code) => reject(new Error(`exited with ${code} before answering: ${output}`)));
   });
@@ -35,9 +37,11 @@ describe("the embedded database folder", () => {
   it("is created, migrated and seeded by the first process, refused to a second, and released on SIGTERM", async () => {
     const first = await holdDatabase();
     expect(first.line).toBe("ready");
+    // Boot says in one line what it did, so a slow first start is explained.
+    expect(first.log).toEqual([expect.stringMatching(/^Created the embedded database in .*pglite and loaded the demo community/)]);
     expect(existsSync(path.join(dataDir, "pglite.lock"))).toBe(true);
 
-    const second = await holdDatabase().catch((error: Error) => ({ line: error.message, child: null }));
+    const second = await holdDatabase().catch((error: Error) => ({ line: error.message, child: null, log: [] }));
     expect(second.line).toMatch(/already open in process \d+/);
     expect(second.line).toMatch(/set DATABASE_URL/);
 
@@ -49,6 +53,7 @@ describe("the embedded database folder", () => {
     // The folder opens again after a clean close, and SIGINT closes it too.
     const third = await holdDatabase();
     expect(third.line).toBe("ready");
+    expect(third.log).toEqual([expect.stringMatching(/^Opened the embedded database in /)]);
     const thirdExit = exited(third.child);
     third.child.kill("SIGINT");
     expect(await thirdExit).toBe(130);

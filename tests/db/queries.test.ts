@@ -1,9 +1,9 @@
+import { storeMessage } from "../support/messages";
 import { beforeAll, describe, expect, it } from "vitest";
 import {
   countUnread,
   getConversationsForUser,
   getMessagesBetweenUsers,
-  insertMessage,
   markAsRead,
   markConversationRead,
   searchUsers,
@@ -14,7 +14,7 @@ import { createMember } from "../support/members";
 let a: User, b: User, c: User;
 
 const send = (from: User, to: User, content: string, idempotencyKey?: string) =>
-  insertMessage({ senderId: from.id, receiverId: to.id, content, messageType: null, idempotencyKey });
+  storeMessage({ senderId: from.id, receiverId: to.id, content, messageType: null, idempotencyKey });
 
 beforeAll(async () => {
   a = await createMember({ name: "Ada Lovelace" });

@@ -1,9 +1,9 @@
+import { storeMessage } from "../support/messages";
 import { asc } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/db/connection";
 import {
   computeSummariesFromMessages,
-  insertMessage,
   markAsRead,
   markConversationRead,
   rebuildConversationSummaries,
@@ -57,7 +57,7 @@ describe("conversation summaries", () => {
       const roll = next();
       if (roll < 0.6 || sent.length === 0) {
         const [from, to] = pair();
-        const { message } = await insertMessage({ senderId: from.id, receiverId: to.id, content: `r${roll}`, messageType: null });
+        const { message } = await storeMessage({ senderId: from.id, receiverId: to.id, content: `r${roll}`, messageType: null });
         sent.push({ id: message.id, receiverId: message.receiverId });
       } else if (roll < 0.85) {
         const target = sent[Math.floor(next() * sent.length)]!;

@@ -5,7 +5,7 @@ import { getDb, type Database } from "@/db/connection";
 import { importLegacy, type ImportReport } from "@/db/legacy/import";
 import { formatReport, reconciles } from "@/db/legacy/report";
 import { QUARANTINE_REASONS } from "@/db/legacy/resolve";
-import { computeSummariesFromMessages } from "@/db/queries/conversations";
+import { computeSummariesFromMessages } from "@/db/queries/summaries";
 import { rowsOf } from "@/db/queries/sql";
 import { authorizeCredentials } from "@/lib/auth/credentials";
 import type { MessageJson } from "@/lib/messaging/wire";

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getDb, type Database, type DatabaseHandle } from "@/db/connection";
 import { importLegacy } from "@/db/legacy/import";
 import { reconciles } from "@/db/legacy/report";
-import { computeSummariesFromMessages, rebuildConversationSummaries } from "@/db/queries/conversations";
+import { computeSummariesFromMessages, rebuildConversationSummaries } from "@/db/queries/summaries";
 import { rowsOf } from "@/db/queries/sql";
 import { createTestDatabase } from "../support/database";
 import { generateOldData, writeOldData } from "./generator";

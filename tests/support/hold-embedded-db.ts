@@ -1,8 +1,8 @@
-// Opens the app's embedded database (DATA_DIR) like the server does, then waits for a signal.
-import { getDb } from "@/db/connection";
+// Boots the app's embedded database (DATA_DIR) as the server does, then waits for a signal.
+import { boot } from "@/lib/boot";
 
 try {
-  await getDb();
+  await boot();
   process.stdout.write("ready\n");
   setInterval(() => {}, 1000);
 } catch (error) {

@@ -1,6 +1,6 @@
 import path from "node:path";
-import { openPglite, openPostgres, type DatabaseHandle } from "../connection";
-import { env } from "@/lib/env";
+import { openPglite, openPostgres, type DatabaseHandle } from "@/db/connection";
+import { env } from "@/env";
 
 /** The database a command-line script works on: DATABASE_URL, or the embedded data folder. */
 export async function openScriptDatabase(): Promise<DatabaseHandle> {

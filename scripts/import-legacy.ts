@@ -1,7 +1,7 @@
 import { z } from "zod";
-import { openPostgres } from "../connection";
-import { importLegacy, LegacyImportError } from "../legacy/import";
-import { formatReport, reconciles } from "../legacy/report";
+import { openPostgres } from "@/db/connection";
+import { importLegacy, LegacyImportError } from "@/db/legacy/import";
+import { formatReport, reconciles } from "@/db/legacy/report";
 import { openScriptDatabase } from "./open";
 
 const parsed = z

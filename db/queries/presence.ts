@@ -1,0 +1,74 @@
+import { sql } from "drizzle-orm";
+import { getDb } from "../connection";
+import { notifyJson } from "../events";
+import { rowsOf } from "./sql";
+
+/** Seen this recently means online. */
+export const ONLINE_SECONDS = 90;
+
+type SeenRow = { id: number; last_seen_at: Date | string | null };
+const iso = (value: Date | string | null) => (value === null ? null : new Date(value).toISOString());
+
+/**
+ * Records that these members are here now; a member who was not online
+ * before is announced (presence notice) in the same statement.
+ */
+export async function recordSeen(memberIds: number[]): Promise<void> {
+  if (memberIds.length === 0) return;
+  const db = await getDb();
+  await db.execute(sql`
+    with before as (
+      select id, last_seen_at from users where id = any(${sql.raw(`'{${memberIds.map(Number).join(",")}}'::int[]`)}) for update
+    ), seen as (
+      update users u set last_seen_at = now() from before where u.id = before.id
+      returning u.id, before.last_seen_at as was, u.last_seen_at as now_seen
+    )
+    select count(${notifyJson(sql`json_build_object('k', 'presence', 'member', id, 'online', true, 'lastSeen', to_json(now_seen))`)})::int
+    from seen where was is null or was <= now() - make_interval(secs => ${ONLINE_SECONDS})`);
+}
+
+/** Announces members whose last sighting crossed the online limit since `since` (nobody refreshed them). */
+export async function announceWentAway(since: Date): Promise<void> {
+  const db = await getDb();
+  await db.execute(sql`
+    select count(${notifyJson(sql`json_build_object('k', 'presence', 'member', id, 'online', false, 'lastSeen', to_json(last_seen_at))`)})::int
+    from users
+    where last_seen_at > ${since.toISOString()}::timestamptz - make_interval(secs => ${ONLINE_SECONDS})
+      and last_seen_at <= now() - make_interval(secs => ${ONLINE_SECONDS})`);
+}
+
+export type Presence = { memberId: number; online: boolean; lastSeen: string | null };
+
+/** The member's partners who are online now. */
+export async function onlinePartners(memberId: number): Promise<Presence[]> {
+  const db = await getDb();
+  const rows = rowsOf<SeenRow>(
+    await db.execute(sql`
+      select u.id, u.last_seen_at from conversation_summaries s join users u on u.id = s.partner_id
+      where s.owner_id = ${memberId} and u.last_seen_at > now() - make_interval(secs => ${ONLINE_SECONDS})`),
+  );
+  return rows.map((r) => ({ memberId: r.id, online: true, lastSeen: iso(r.last_seen_at) }));
+}
+
+/** Which of `candidates` have a conversation with `memberId` (who should hear of their presence). */
+export async function partnersAmong(memberId: number, candidates: number[]): Promise<number[]> {
+  if (candidates.length === 0) return [];
+  const db = await getDb();
+  const rows = rowsOf<{ owner_id: number }>(
+    await db.execute(sql`
+      select owner_id from conversation_summaries
+      where partner_id = ${memberId} and owner_id = any(${sql.raw(`'{${candidates.map(Number).join(",")}}'::int[]`)})`),
+  );
+  return rows.map((r) => r.owner_id);
+}
+
+/** A member's presence, for the conversation page. */
+export async function presenceOf(memberId: number): Promise<Presence> {
+  const db = await getDb();
+  const [row] = rowsOf<SeenRow & { online: boolean }>(
+    await db.execute(sql`
+      select id, last_seen_at, coalesce(last_seen_at > now() - make_interval(secs => ${ONLINE_SECONDS}), false) as online
+      from users where id = ${memberId}`),
+  );
+  return { memberId, online: row?.online ?? false, lastSeen: iso(row?.last_seen_at ?? null) };
+}

@@ -1,0 +1,6 @@
+/** Next calls this once per server process, before the first request: the app boots here and only here. */
+export async function register() {
+  if (process.env.NEXT_RUNTIME !== "nodejs" || process.env.NEXT_PHASE === "phase-production-build") return;
+  const { bootOrExit } = await import("./lib/boot");
+  await bootOrExit();
+}

@@ -1,0 +1,64 @@
+import { sql } from "drizzle-orm";
+import { closeDatabase, getDatabaseHandle, type DatabaseHandle } from "@/db/connection";
+import { seedDemoCommunity } from "@/db/seed";
+import { authSecret, env } from "@/env";
+import { hashPassword } from "@/lib/auth/password";
+import { startLiveDelivery } from "@/lib/live/hub";
+import { exitOnSignals, onShutdown } from "@/lib/shutdown";
+
+/** A reason the app cannot start, as a sentence for the operator. */
+export class BootError extends Error {}
+
+async function prepareEmbedded(handle: DatabaseHandle, dataDir: string) {
+  await handle.migrate();
+  const seeded = await seedDemoCommunity(handle.db, { onlyIfEmpty: true, hashPassword });
+  console.info(
+    seeded
+      ? `Created the embedded database in ${dataDir}/pglite and loaded the demo community: sign in as alice, bob or carol with demo-password.`
+      : `Opened the embedded database in ${dataDir}/pglite.`,
+  );
+}
+
+async function checkServer(handle: DatabaseHandle, url: string) {
+  const where = new URL(url).host;
+  try {
+    await handle.db.execute(sql`select 1`);
+  } catch (error) {
+    throw new BootError(`Cannot connect to the database at ${where} (DATABASE_URL): ${(error as Error).message}`);
+  }
+  const migrated = await handle.db.execute(sql`select to_regclass('public.messages') is not null as ok`);
+  const ok = (Array.isArray(migrated) ? migrated : (migrated as { rows: unknown[] }).rows)[0] as { ok: boolean } | undefined;
+  if (!ok?.ok) throw new BootError(`The database at ${where} has no tables yet: run \`npm run db:migrate\` first.`);
+}
+
+/**
+ * Everything the app needs before its first request, once: the environment,
+ * the database (the embedded one is migrated and seeded here), live delivery
+ * and a clean shutdown on SIGTERM/SIGINT. Throws a BootError with a sentence.
+ */
+export async function boot(): Promise<void> {
+  const e = env();
+  authSecret();
+  exitOnSignals();
+  let handle: DatabaseHandle;
+  try {
+    handle = await getDatabaseHandle();
+  } catch (error) {
+    throw new BootError(`Cannot open the database: ${(error as Error).message}`);
+  }
+  onShutdown(closeDatabase);
+  if (handle.kind === "pglite") await prepareEmbedded(handle, e.DATA_DIR);
+  else await checkServer(handle, e.DATABASE_URL!);
+  await startLiveDelivery(handle);
+}
+
+/** Boots, or says in one line why it cannot and exits (instrumentation.ts calls this at start). */
+export async function bootOrExit(): Promise<void> {
+  try {
+    await boot();
+  } catch (error) {
+    console.error(`Community Messages cannot start. ${(error as Error).message}`);
+    await closeDatabase().catch(() => {});
+    process.exit(1);
+  }
+}
