@@ -64,18 +64,20 @@ export const messageFromRow = (row: MessageRow): Message => ({
  * and the live notification, in one statement. Returns null when the sender
  * already used this idempotency key (see findByIdempotencyKey).
  *
- * Both members' write locks are taken before the id is drawn and held to
- * commit: for each member, messages commit in id order, so a reader who has
- * seen id N never misses a smaller id committed later (polling and resume
- * rely on it).
+ * Both members' write locks are taken before the id and the timestamp are
+ * drawn (clock_timestamp, not the transaction's start) and held to commit:
+ * for each member, messages commit in (timestamp, id) order, so a reader who
+ * has seen a message never misses an earlier one committed later (polling
+ * after= and the stream's resume rely on it).
  */
 export async function insertMessage(tx: Executor, input: NewMessageInput): Promise<Message | null> {
   const [first, second] = [input.senderId, input.receiverId].sort((x, y) => x - y);
   try {
     const result = await tx.execute(sql`
       with added as (
-        insert into messages (sender_id, receiver_id, content, message_type, client_id)
-        select ${input.senderId}::int, ${input.receiverId}::int, ${input.content}, ${input.messageType}, ${input.idempotencyKey ?? null}::uuid
+        insert into messages (sender_id, receiver_id, content, message_type, client_id, "timestamp")
+        select ${input.senderId}::int, ${input.receiverId}::int, ${input.content}, ${input.messageType}, ${input.idempotencyKey ?? null}::uuid,
+               clock_timestamp()
         from (select pg_advisory_xact_lock(${MEMBER_WRITE_LOCK}, ${first}::int),
                      pg_advisory_xact_lock(${MEMBER_WRITE_LOCK}, ${second}::int)) as locked
         on conflict (sender_id, client_id) where client_id is not null do nothing
