@@ -34,7 +34,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
         >
           Skip to content
         </a>
-        <Providers key={member?.id ?? "guest"}>
+        <Providers key={member?.id ?? "guest"} memberId={member?.id ?? null}>
           <SiteHeader />
           <div id="main" className="flex min-h-0 flex-1 flex-col">
             {children}

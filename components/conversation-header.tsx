@@ -1,10 +1,12 @@
 import { displayName } from "@/lib/members";
 import Link from "next/link";
 import type { PartnerJson } from "@/lib/messaging/wire";
+import type { PresenceState } from "@/lib/browser/live/apply-event";
+import { PartnerStatus, PresenceDot } from "./partner-status";
 import { Avatar } from "./ui/avatar";
 
 /** Who the conversation is with, and (on phones) the way back to the inbox. */
-export function ConversationHeader({ partner }: { partner: PartnerJson }) {
+export function ConversationHeader({ partner, presence }: { partner: PartnerJson; presence?: PresenceState }) {
   return (
     <header className="flex min-h-16 shrink-0 items-center gap-2 border-b border-slate-200 bg-white px-2 py-2 sm:px-4 dark:border-slate-800 dark:bg-slate-900">
       <Link
@@ -16,12 +18,17 @@ export function ConversationHeader({ partner }: { partner: PartnerJson }) {
         </svg>
         <span className="sr-only">Back to messages</span>
       </Link>
-      <Avatar id={partner.id} name={displayName(partner)} />
+      <span className="relative shrink-0">
+        <Avatar id={partner.id} name={displayName(partner)} />
+        <PresenceDot partnerId={partner.id} />
+      </span>
       <div className="min-w-0 flex-1">
         <h2 id="conversation-title" className="truncate text-base font-semibold leading-tight">
           {displayName(partner)}
         </h2>
-        <p className="truncate text-sm text-slate-600 dark:text-slate-400">{partner.headline || `@${partner.username}`}</p>
+        <p className="truncate text-sm text-slate-600 dark:text-slate-400" data-testid="partner-status">
+          <PartnerStatus partnerId={partner.id} presence={presence} fallback={partner.headline || `@${partner.username}`} />
+        </p>
       </div>
     </header>
   );

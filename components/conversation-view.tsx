@@ -7,6 +7,8 @@ import { useConversation } from "@/lib/browser/use-conversation";
 import { useMarkConversationRead } from "@/lib/browser/use-mark-conversation-read";
 import { useMessageScroll } from "@/lib/browser/use-message-scroll";
 import { useSendMessage } from "@/lib/browser/use-send-message";
+import type { PresenceState } from "@/lib/browser/live/apply-event";
+import { useTypingSignal } from "@/lib/browser/live/use-typing";
 import type { MessageType } from "@/lib/messaging/message-types";
 import type { MessageJson, PartnerJson } from "@/lib/messaging/wire";
 import { Composer } from "./composer";
@@ -19,10 +21,11 @@ type ConversationViewProps = {
   me: number;
   partner: PartnerJson;
   initial: { messages: MessageJson[]; has_more: boolean };
+  presence?: PresenceState;
 };
 
 /** The open conversation: header, live message list, and composer. */
-export function ConversationView({ me, partner, initial }: ConversationViewProps) {
+export function ConversationView({ me, partner, initial, presence }: ConversationViewProps) {
   const toast = useToast();
   const { messages, hasOlder, loadOlder, loadingOlder, olderError } = useConversation({ me, partnerId: partner.id, initial });
   useMarkConversationRead(partner.id, messages);
@@ -33,11 +36,13 @@ export function ConversationView({ me, partner, initial }: ConversationViewProps
     onRefused: (refused) => setDraft((current) => current || refused.content),
     onError: (sentence) => toast(sentence, "error"),
   });
+  const typing = useTypingSignal(partner.id);
   const latestIncoming = messages.findLast((m) => m.sender_id === partner.id);
   const name = displayName(partner);
 
   function sendDraft() {
     send({ idempotencyKey: newIdempotencyKey(), content: draft, messageType });
+    typing.stopped();
     setDraft("");
     setMessageType("general");
     scrollToLatest("auto");
@@ -45,7 +50,7 @@ export function ConversationView({ me, partner, initial }: ConversationViewProps
 
   return (
     <section aria-labelledby="conversation-title" className="flex min-h-0 flex-1 flex-col">
-      <ConversationHeader partner={partner} />
+      <ConversationHeader partner={partner} presence={presence} />
       <div className="relative flex min-h-0 flex-1 flex-col">
         <div
           ref={scroller}
@@ -77,14 +82,19 @@ export function ConversationView({ me, partner, initial }: ConversationViewProps
           </button>
         ) : null}
       </div>
+      <div className="contents" onBlur={typing.stopped}>
       <Composer
         partnerName={name}
         draft={draft}
-        onDraftChange={setDraft}
+        onDraftChange={(text) => {
+          setDraft(text);
+          typing.typed(text);
+        }}
         messageType={messageType}
         onMessageTypeChange={setMessageType}
         onSend={sendDraft}
       />
+      </div>
       <p aria-live="polite" className="sr-only">
         {latestIncoming ? `${name} wrote: ${latestIncoming.content}` : ""}
       </p>

@@ -4,6 +4,7 @@ import type { Clock } from "@/lib/browser/time-labels";
 import { fullTime, inboxTime } from "@/lib/browser/time-labels";
 import type { ConversationJson } from "@/lib/messaging/wire";
 import { MessageTypeChip } from "./message-type-chip";
+import { PresenceDot, TypingOrPreview } from "./partner-status";
 import { Avatar } from "./ui/avatar";
 import { CountBadge } from "./ui/count-badge";
 
@@ -25,7 +26,10 @@ export function InboxRow({ conversation, me, active, clock }: InboxRowProps) {
           active ? "bg-emerald-50 dark:bg-emerald-950/60" : "hover:bg-slate-50 dark:hover:bg-slate-800/60"
         }`}
       >
-        <Avatar id={partner.id} name={name} />
+        <span className="relative shrink-0">
+          <Avatar id={partner.id} name={name} />
+          <PresenceDot partnerId={partner.id} />
+        </span>
         <div className="min-w-0 flex-1 border-b border-slate-100 py-1.5 dark:border-slate-800/0">
           <div className="flex items-baseline gap-2">
             <span className={`min-w-0 flex-1 truncate ${unread ? "font-semibold" : "font-medium"}`}>{name}</span>
@@ -40,8 +44,10 @@ export function InboxRow({ conversation, me, active, clock }: InboxRowProps) {
           <div className="mt-0.5 flex items-center gap-2">
             <MessageTypeChip type={last.message_type} />
             <span className={`min-w-0 flex-1 truncate text-sm ${unread ? "text-slate-900 dark:text-slate-100" : "text-slate-600 dark:text-slate-400"}`}>
-              {last.sender_id === me ? <span className="text-slate-600 dark:text-slate-400">You: </span> : null}
-              {preview}
+              <TypingOrPreview partnerId={partner.id}>
+                {last.sender_id === me ? <span className="text-slate-600 dark:text-slate-400">You: </span> : null}
+                {preview}
+              </TypingOrPreview>
             </span>
             {unread > 0 ? <CountBadge count={unread} testId="conversation-unread" /> : null}
           </div>

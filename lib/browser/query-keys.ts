@@ -4,4 +4,7 @@ export const queryKeys = {
   conversations: () => ["conversations"] as const,
   messages: (partnerId: number) => ["messages", partnerId] as const,
   userSearch: (query: string) => ["user-search", query] as const,
+  /** Until when (ms since epoch) the partner shows as typing; 0 when they are not. Written by live events only. */
+  typing: (partnerId: number) => ["typing", partnerId] as const,
+  presence: (partnerId: number) => ["presence", partnerId] as const,
 };

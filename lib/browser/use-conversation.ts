@@ -6,6 +6,7 @@ import type { MessageJson } from "@/lib/messaging/wire";
 import { api } from "./api";
 import { mergeMessages, pollCursor, type ConversationCache } from "./conversation-cache";
 import { queryKeys } from "./query-keys";
+import { useLive } from "./live/live-provider";
 import { usePageVisible } from "./use-visibility";
 
 type MessagesAnswer = { messages: MessageJson[]; has_more: boolean };
@@ -41,6 +42,7 @@ async function fetchSince(partnerId: number, cursor: number | undefined, signal:
 export function useConversation({ me, partnerId, initial }: { me: number; partnerId: number; initial: MessagesAnswer }) {
   const queryClient = useQueryClient();
   const visible = usePageVisible();
+  const { connected } = useLive();
   const key = queryKeys.messages(partnerId);
   const [initialCache] = useState<ConversationCache>(() => ({ messages: initial.messages, hasOlder: initial.has_more }));
 
@@ -58,9 +60,10 @@ export function useConversation({ me, partnerId, initial }: { me: number; partne
       };
     },
     initialData: initialCache,
-    refetchInterval: visible ? 2_000 : 15_000,
+    // While live events flow they fill this cache; polling is the fallback.
+    refetchInterval: connected ? false : visible ? 2_000 : 15_000,
     refetchIntervalInBackground: true,
-    refetchOnWindowFocus: "always",
+    refetchOnWindowFocus: connected ? false : "always",
   });
 
   const loadingOlder = useRef(false);

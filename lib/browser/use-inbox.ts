@@ -4,6 +4,7 @@ import { useInfiniteQuery } from "@tanstack/react-query";
 import { api } from "./api";
 import { inboxRows, nextInboxCursor, type InboxPage } from "./inbox-rows";
 import { queryKeys } from "./query-keys";
+import { useLive } from "./live/live-provider";
 import { usePageVisible } from "./use-visibility";
 
 const fetchInboxPage = (before: number | undefined, signal: AbortSignal) =>
@@ -12,13 +13,15 @@ const fetchInboxPage = (before: number | undefined, signal: AbortSignal) =>
 /** The signed-in member's conversations, newest first, refreshed while the page is open. */
 export function useInbox(initial: InboxPage) {
   const visible = usePageVisible();
+  const { connected } = useLive();
   const inbox = useInfiniteQuery({
     queryKey: queryKeys.conversations(),
     queryFn: ({ pageParam, signal }) => fetchInboxPage(pageParam, signal),
     initialPageParam: undefined as number | undefined,
     getNextPageParam: nextInboxCursor,
     initialData: { pages: [initial], pageParams: [undefined] },
-    refetchInterval: visible ? 5_000 : 30_000,
+    refetchInterval: connected ? false : visible ? 5_000 : 30_000,
+    refetchOnWindowFocus: !connected,
   });
   return {
     conversations: inboxRows(inbox.data.pages),

@@ -14,6 +14,7 @@ import {
   type MessagePage,
   type PublicUser,
 } from "@/db/queries";
+import { presenceOf } from "@/db/queries/presence";
 import { withTransaction, type Executor } from "@/db/connection";
 import type { Message } from "@/db/schema";
 import { badRequest, conflict, forbidden, notFound, tooManyRequests } from "@/lib/errors";
@@ -93,6 +94,12 @@ export async function markConversationReadFor(userId: number, partnerId: number)
   if (partnerId === userId) throw badRequest("You cannot have a conversation with yourself.");
   await partnerOrNotFound(partnerId);
   return markConversationRead(userId, partnerId);
+}
+
+/** Whether a partner is online now, and when they were last seen (the conversation header). */
+export async function partnerPresence(partnerId: number) {
+  const { online, lastSeen } = await presenceOf(partnerId);
+  return { online, last_seen: lastSeen };
 }
 
 export const unreadCountFor = (userId: number) => countUnread(userId);

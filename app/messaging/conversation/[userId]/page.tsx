@@ -3,7 +3,7 @@ import { notFound, redirect } from "next/navigation";
 import { ConversationView } from "@/components/conversation-view";
 import { requirePageUser } from "@/lib/auth/page-session";
 import { ApiError } from "@/lib/errors";
-import { conversationPage } from "@/lib/messaging/service";
+import { conversationPage, partnerPresence } from "@/lib/messaging/service";
 import { toMessageJson, toPartnerJson } from "@/lib/messaging/wire";
 
 type Params = { params: Promise<{ userId: string }> };
@@ -15,10 +15,13 @@ export default async function ConversationPage({ params }: Params) {
   const partnerId = /^\d{1,15}$/.test(userId) ? Number(userId) : NaN;
   if (!Number.isSafeInteger(partnerId) || partnerId < 1) notFound();
   if (partnerId === me.id) redirect("/messaging/");
-  const page = await conversationPage(me.id, partnerId, { limit: 50 }).catch((error: unknown) => {
-    if (error instanceof ApiError && error.status === 404) notFound();
-    throw error;
-  });
+  const [page, presence] = await Promise.all([
+    conversationPage(me.id, partnerId, { limit: 50 }).catch((error: unknown) => {
+      if (error instanceof ApiError && error.status === 404) notFound();
+      throw error;
+    }),
+    partnerPresence(partnerId),
+  ]);
   const partner = toPartnerJson(page.partner);
   return (
     <>
@@ -28,6 +31,7 @@ export default async function ConversationPage({ params }: Params) {
         me={me.id}
         partner={partner}
         initial={{ messages: page.messages.map(toMessageJson), has_more: page.hasMore }}
+        presence={presence}
       />
     </>
   );

@@ -1,0 +1,122 @@
+import type { InfiniteData, QueryClient } from "@tanstack/react-query";
+import type { LiveEvent } from "@/lib/live/events";
+import type { ConversationJson, MessageJson } from "@/lib/messaging/wire";
+import { mergeMessages, type ConversationCache } from "../conversation-cache";
+import type { InboxPage } from "../inbox-rows";
+import { queryKeys } from "../query-keys";
+
+/** How long "typing…" shows without a new signal. */
+export const TYPING_SHOWN_MS = 7_000;
+
+export type PresenceState = { online: boolean; last_seen: string | null };
+
+const partnerOf = (message: MessageJson, me: number) => (message.sender_id === me ? message.receiver_id : message.sender_id);
+
+/** The inbox with a new message at the top of its conversation's row; undefined when the row is not loaded. */
+export function inboxWithMessage(data: InfiniteData<InboxPage> | undefined, message: MessageJson, me: number) {
+  if (!data) return undefined;
+  const partnerId = partnerOf(message, me);
+  const row = data.pages.flatMap((p) => p.conversations).find((r) => r.user.id === partnerId);
+  if (!row) return undefined;
+  if (row.last_message.id >= message.id) return data;
+  const received = message.receiver_id === me && !message.is_read;
+  const moved: ConversationJson = { ...row, last_message: message, unread_count: row.unread_count + (received ? 1 : 0) };
+  const [first, ...rest] = data.pages.map((page) => ({
+    ...page,
+    conversations: page.conversations.filter((r) => r.user.id !== partnerId),
+  }));
+  return { ...data, pages: [{ ...first!, conversations: [moved, ...first!.conversations] }, ...rest] };
+}
+
+/** Messages up to `upToId` from `senderId` marked read, in one conversation's cache. */
+export function readUpTo(cache: ConversationCache | undefined, senderId: number, upToId: number, readAt: string) {
+  if (!cache) return cache;
+  return {
+    ...cache,
+    messages: cache.messages.map((m) =>
+      m.sender_id === senderId && m.id <= upToId && !m.is_read && m.delivery === undefined ? { ...m, is_read: true, read_at: readAt } : m,
+    ),
+  };
+}
+
+function inboxAfterRead(data: InfiniteData<InboxPage> | undefined, partnerId: number, senderId: number, upToId: number, readAt: string) {
+  if (!data) return data;
+  return {
+    ...data,
+    pages: data.pages.map((page) => ({
+      ...page,
+      conversations: page.conversations.map((row) => {
+        if (row.user.id !== partnerId) return row;
+        const last = row.last_message;
+        const lastRead = last.sender_id === senderId && last.id <= upToId ? { ...last, is_read: true, read_at: readAt } : last;
+        // Our own read, from another tab: everything up to the newest message is read now.
+        const unread = senderId === partnerId && upToId >= last.id ? 0 : row.unread_count;
+        return { ...row, last_message: lastRead, unread_count: unread };
+      }),
+    })),
+  };
+}
+
+/** Messaging data the page shows: what a resync or a reconnection refetches. */
+export const MESSAGING_KEYS = [queryKeys.conversations(), queryKeys.unreadCount(), ["messages"]] as const;
+
+/** Writes one live event into the member's React Query cache (nothing here asks the server, except after a resync). */
+export function applyLiveEvent(queryClient: QueryClient, event: LiveEvent, me: number): void {
+  switch (event.event) {
+    case "message": {
+      const message = event.data;
+      const partnerId = partnerOf(message, me);
+      queryClient.setQueryData<ConversationCache>(queryKeys.messages(partnerId), (cache) =>
+        cache ? { ...cache, messages: mergeMessages(cache.messages, [message]) } : cache,
+      );
+      const inbox = queryClient.getQueryData<InfiniteData<InboxPage>>(queryKeys.conversations());
+      const updated = inboxWithMessage(inbox, message, me);
+      if (updated) queryClient.setQueryData(queryKeys.conversations(), updated);
+      else if (inbox) void queryClient.invalidateQueries({ queryKey: queryKeys.conversations() });
+      // A message ends the sender's typing.
+      if (message.sender_id !== me) queryClient.setQueryData(queryKeys.typing(message.sender_id), 0);
+      return;
+    }
+    case "read": {
+      const { reader_id, partner_id, up_to_id, read_at } = event.data;
+      // The partner read ours (reader is the partner), or we read theirs in another tab (reader is us).
+      const [conversationWith, senderId] = reader_id === me ? [partner_id, partner_id] : [reader_id, me];
+      queryClient.setQueryData<ConversationCache>(queryKeys.messages(conversationWith), (cache) =>
+        readUpTo(cache, senderId, up_to_id, read_at),
+      );
+      queryClient.setQueryData<InfiniteData<InboxPage>>(queryKeys.conversations(), (data) =>
+        inboxAfterRead(data, conversationWith, senderId, up_to_id, read_at),
+      );
+      return;
+    }
+    case "unread":
+      queryClient.setQueryData(queryKeys.unreadCount(), event.data.unread_count);
+      return;
+    case "typing":
+      queryClient.setQueryData(queryKeys.typing(event.data.user_id), event.data.typing ? Date.now() + TYPING_SHOWN_MS : 0);
+      return;
+    case "presence":
+      queryClient.setQueryData<PresenceState>(queryKeys.presence(event.data.user_id), {
+        online: event.data.online,
+        last_seen: event.data.last_seen,
+      });
+      return;
+    case "resync":
+      for (const queryKey of MESSAGING_KEYS) void queryClient.invalidateQueries({ queryKey });
+      return;
+    case "ping":
+      return;
+  }
+}
+
+/** The newest message id this tab already knows (where a new stream can start without refetching). */
+export function newestKnownMessageId(queryClient: QueryClient): number | undefined {
+  let newest: number | undefined;
+  const see = (id: number) => (newest = Math.max(newest ?? 0, id));
+  const inbox = queryClient.getQueryData<InfiniteData<InboxPage>>(queryKeys.conversations());
+  inbox?.pages.forEach((p) => p.conversations.forEach((row) => see(row.last_message.id)));
+  for (const [, cache] of queryClient.getQueriesData<ConversationCache>({ queryKey: ["messages"] })) {
+    cache?.messages.forEach((m) => m.delivery === undefined && see(m.id));
+  }
+  return newest;
+}
