@@ -1,0 +1,76 @@
+import { QueryClient, type InfiniteData } from "@tanstack/react-query";
+import { describe, expect, it } from "vitest";
+import { applyLiveEvent, newestKnownMessageId } from "@/lib/browser/live/apply-event";
+import type { ConversationCache } from "@/lib/browser/conversation-cache";
+import type { InboxPage } from "@/lib/browser/inbox-rows";
+import { queryKeys } from "@/lib/browser/query-keys";
+import type { MessageJson } from "@/lib/messaging/wire";
+
+const ME = 1;
+const message = (id: number, from: number, to: number, extra: Partial<MessageJson> = {}): MessageJson => ({
+  id,
+  content: `m${id}`,
+  sender_id: from,
+  receiver_id: to,
+  timestamp: new Date(Date.UTC(2026, 0, 1, 0, 0, id)).toISOString(),
+  is_read: false,
+  read_at: null,
+  message_type: null,
+  client_id: null,
+  ...extra,
+});
+const partner = (id: number) => ({ id, username: `p${id}`, name: `P ${id}`, headline: "" });
+
+function clientWith(inbox: ConversationCache["messages"][number][], conversation: MessageJson[]) {
+  const queryClient = new QueryClient();
+  const pages: InfiniteData<InboxPage> = {
+    pages: [{ conversations: inbox.map((m) => ({ user: partner(m.sender_id === ME ? m.receiver_id : m.sender_id), last_message: m, unread_count: 0 })), has_more: false }],
+    pageParams: [undefined],
+  };
+  queryClient.setQueryData(queryKeys.conversations(), pages);
+  queryClient.setQueryData<ConversationCache>(queryKeys.messages(2), { messages: conversation, hasOlder: false });
+  return queryClient;
+}
+
+const inboxOf = (c: QueryClient) => c.getQueryData<InfiniteData<InboxPage>>(queryKeys.conversations())!.pages[0]!.conversations;
+
+describe("live events in the browser cache", () => {
+  it("a new message joins its conversation once and moves its inbox row to the top with one more unread", () => {
+    const c = clientWith([message(5, 3, ME), message(4, 2, ME)], [message(4, 2, ME)]);
+    const incoming = message(6, 2, ME);
+    applyLiveEvent(c, { event: "message", id: 6, data: incoming }, ME);
+    applyLiveEvent(c, { event: "message", id: 6, data: incoming }, ME);
+    expect(c.getQueryData<ConversationCache>(queryKeys.messages(2))!.messages.map((m) => m.id)).toEqual([4, 6]);
+    expect(inboxOf(c).map((r) => [r.user.id, r.last_message.id, r.unread_count])).toEqual([[2, 6, 1], [3, 5, 0]]);
+    expect(newestKnownMessageId(c)).toBe(6);
+  });
+
+  it("a message from a partner not in the loaded inbox refetches the inbox", async () => {
+    const c = clientWith([message(4, 2, ME)], []);
+    applyLiveEvent(c, { event: "message", id: 9, data: message(9, 7, ME) }, ME);
+    expect(c.getQueryState(queryKeys.conversations())!.isInvalidated).toBe(true);
+  });
+
+  it("a read receipt ticks our messages up to its id, and our own read in another tab clears the row", () => {
+    const c = clientWith([message(3, ME, 2)], [message(1, ME, 2), message(2, 2, ME), message(3, ME, 2)]);
+    applyLiveEvent(c, { event: "read", data: { reader_id: 2, partner_id: ME, up_to_id: 1, read_at: "2026-01-01T00:00:09.000Z" } }, ME);
+    const read = c.getQueryData<ConversationCache>(queryKeys.messages(2))!.messages.map((m) => [m.id, m.is_read]);
+    expect(read).toEqual([[1, true], [2, false], [3, false]]);
+    applyLiveEvent(c, { event: "read", data: { reader_id: ME, partner_id: 2, up_to_id: 2, read_at: "2026-01-01T00:00:09.000Z" } }, ME);
+    expect(c.getQueryData<ConversationCache>(queryKeys.messages(2))!.messages.find((m) => m.id === 2)!.is_read).toBe(true);
+  });
+
+  it("unread totals, typing and presence land under their keys; resync invalidates", () => {
+    const c = clientWith([], []);
+    applyLiveEvent(c, { event: "unread", data: { unread_count: 4 } }, ME);
+    expect(c.getQueryData(queryKeys.unreadCount())).toBe(4);
+    applyLiveEvent(c, { event: "typing", data: { user_id: 2, typing: true } }, ME);
+    expect(c.getQueryData<number>(queryKeys.typing(2))!).toBeGreaterThan(Date.now());
+    applyLiveEvent(c, { event: "message", id: 8, data: message(8, 2, ME) }, ME);
+    expect(c.getQueryData(queryKeys.typing(2))).toBe(0);
+    applyLiveEvent(c, { event: "presence", data: { user_id: 2, online: true, last_seen: null } }, ME);
+    expect(c.getQueryData(queryKeys.presence(2))).toEqual({ online: true, last_seen: null });
+    applyLiveEvent(c, { event: "resync", data: {} }, ME);
+    expect(c.getQueryState(queryKeys.unreadCount())!.isInvalidated).toBe(true);
+  });
+});
