@@ -80,9 +80,10 @@ test("a retry after a lost answer does not duplicate the message the server alre
   const alice = await pageAs("alice");
   const carolId = await apiOf(alice, testInfo).idOf("carol");
   const chat = new ConversationPage(alice);
+  // The server stores the message, but its answer never arrives; live events and polling are cut too.
+  await alice.route("**/messaging/api/events/**", (route) => route.abort("connectionreset"));
   await chat.goto(carolId);
 
-  // The server stores the message, but its answer never arrives; polling is cut too.
   await alice.route(SEND, async (route) => {
     await route.fetch();
     await route.abort("connectionreset");

@@ -18,7 +18,11 @@ const byTime = (a: ChatMessage, b: ChatMessage) =>
 export function mergeMessages(current: ChatMessage[], incoming: MessageJson[]): ChatMessage[] {
   const stored = new Map<number, ChatMessage>();
   for (const m of current) if (!isPending(m)) stored.set(m.id, m);
-  for (const m of incoming) stored.set(m.id, m);
+  for (const m of incoming) {
+    const known = stored.get(m.id);
+    // Read is for good: an older answer (a send's response after the pushed read receipt) never unreads.
+    stored.set(m.id, known?.is_read && !m.is_read ? { ...m, is_read: true, read_at: known.read_at } : m);
+  }
   const delivered = new Set([...stored.values()].map((m) => m.client_id).filter(Boolean));
   const pending = current.filter((m) => isPending(m) && !delivered.has(m.client_id));
   return [...[...stored.values()].sort(byTime), ...pending];

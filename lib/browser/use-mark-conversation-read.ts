@@ -6,6 +6,7 @@ import { api } from "./api";
 import { hasUnreadFrom, markReceivedRead, type ChatMessage, type ConversationCache } from "./conversation-cache";
 import { withConversationRead, type InboxPage } from "./inbox-rows";
 import { queryKeys } from "./query-keys";
+import { useLive } from "./live/live-provider";
 import { usePageVisible } from "./use-visibility";
 
 /**
@@ -15,6 +16,7 @@ import { usePageVisible } from "./use-visibility";
 export function useMarkConversationRead(partnerId: number, messages: ChatMessage[]) {
   const queryClient = useQueryClient();
   const visible = usePageVisible();
+  const { connected } = useLive();
   const unread = hasUnreadFrom(messages, partnerId);
 
   const { mutate, isPending } = useMutation({
@@ -25,8 +27,9 @@ export function useMarkConversationRead(partnerId: number, messages: ChatMessage
       queryClient.setQueryData<ConversationCache>(queryKeys.messages(partnerId), (c) => c && markReceivedRead(c, partnerId, readAt));
       queryClient.setQueryData<InfiniteData<InboxPage>>(queryKeys.conversations(), (d) => withConversationRead(d, partnerId));
     },
-    // No roll back: the next poll brings the server's truth either way.
+    // No roll back: the server's truth follows either way (pushed read and unread events, or the next poll).
     onSettled: () => {
+      if (connected) return;
       void queryClient.invalidateQueries({ queryKey: queryKeys.unreadCount() });
       void queryClient.invalidateQueries({ queryKey: queryKeys.conversations() });
     },

@@ -5,6 +5,7 @@ import type { MessageType } from "@/lib/messaging/message-types";
 import type { MessageJson } from "@/lib/messaging/wire";
 import { api, ApiRequestError } from "./api";
 import { addPending, markFailed, mergeMessages, removePending, type ChatMessage, type ConversationCache } from "./conversation-cache";
+import { useLive } from "./live/live-provider";
 import { queryKeys } from "./query-keys";
 
 export type OutgoingMessage = { idempotencyKey: string; content: string; messageType: MessageType };
@@ -26,6 +27,7 @@ export function useSendMessage(
   { onRefused, onError }: { onRefused: (message: OutgoingMessage) => void; onError: (sentence: string) => void },
 ) {
   const queryClient = useQueryClient();
+  const { connected } = useLive();
   const key = queryKeys.messages(partnerId);
   const update = (change: (cache: ConversationCache) => ConversationCache) =>
     queryClient.setQueryData<ConversationCache>(key, (cache) => cache && change(cache));
@@ -50,7 +52,9 @@ export function useSendMessage(
       }
       onError(error instanceof ApiRequestError ? error.message : "Your message could not be sent.");
     },
+    // With live events the stored message and the inbox row arrive by themselves.
     onSettled: () => {
+      if (connected) return;
       void queryClient.invalidateQueries({ queryKey: key });
       void queryClient.invalidateQueries({ queryKey: queryKeys.conversations() });
     },

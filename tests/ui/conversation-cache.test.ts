@@ -96,3 +96,12 @@ describe("pollCursor", () => {
     expect(pollCursor(old, ME)).toBe(61);
   });
 });
+
+describe("mergeMessages and read state", () => {
+  it("never turns a read message back to unread when an older answer arrives later", async () => {
+    const { mergeMessages } = await import("@/lib/browser/conversation-cache");
+    const sent = { id: 7, content: "x", sender_id: 1, receiver_id: 2, timestamp: "2026-01-01T00:00:00.000Z", is_read: false, read_at: null, message_type: null, client_id: null };
+    const read = { ...sent, is_read: true, read_at: "2026-01-01T00:00:05.000Z" };
+    expect(mergeMessages([read], [sent])[0]).toMatchObject({ is_read: true, read_at: "2026-01-01T00:00:05.000Z" });
+  });
+});
