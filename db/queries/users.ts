@@ -1,4 +1,4 @@
-import { asc, eq, getTableColumns, or, sql } from "drizzle-orm";
+import { and, asc, eq, getTableColumns, isNull, or, sql } from "drizzle-orm";
 import { getDb } from "../connection";
 import { users, type NewUser, type User } from "../schema";
 import { escapeLike } from "./sql";
@@ -19,12 +19,6 @@ export async function findOwnProfile(id: number): Promise<OwnProfile | undefined
 
 export type SessionMember = Pick<User, "id" | "username" | "name">;
 
-/** The few columns an API request needs about the member asking. */
-export async function findSessionMember(id: number): Promise<SessionMember | undefined> {
-  const db = await getDb();
-  const [row] = await db.select({ id: users.id, username: users.username, name: users.name }).from(users).where(eq(users.id, id));
-  return row;
-}
 
 export async function findPublicUser(id: number): Promise<PublicUser | undefined> {
   const db = await getDb();
@@ -32,14 +26,14 @@ export async function findPublicUser(id: number): Promise<PublicUser | undefined
   return row;
 }
 
-/** A member by username or email, case-insensitively. */
+/** A member by username or email, case-insensitively; deleted accounts never match. */
 export async function findUserByLogin(login: string): Promise<User | undefined> {
   const db = await getDb();
   const key = login.trim().toLowerCase();
   const [row] = await db
     .select()
     .from(users)
-    .where(or(sql`lower(${users.username}) = ${key}`, sql`lower(${users.email}) = ${key}`))
+    .where(and(or(sql`lower(${users.username}) = ${key}`, sql`lower(${users.email}) = ${key}`), isNull(users.deletedAt)))
     .limit(1);
   return row;
 }
