@@ -15,7 +15,7 @@ export function safeNextPath(next: string | null | undefined, fallback = "/messa
   }
   if (url.origin !== BASE) return fallback;
   const path = `${url.pathname}${url.search}${url.hash}`;
-  if (!path.startsWith("/") || path.startsWith("//") || path.startsWith("/\\") || /[\u0000-\u001f\\]/.test(url.pathname)) {
+  if (!path.startsWith("/") || path.startsWith("//") || path.startsWith("/\\")) {
     return fallback;
   }
   return path;
