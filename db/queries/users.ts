@@ -54,6 +54,13 @@ export async function createUser(input: NewUser): Promise<CreateUserResult> {
   }
 }
 
+/** The stored password hash of an active member (for re-confirming their password). */
+export async function findPasswordHash(id: number): Promise<string | undefined> {
+  const db = await getDb();
+  const [row] = await db.select({ passwordHash: users.passwordHash }).from(users).where(and(eq(users.id, id), isNull(users.deletedAt)));
+  return row?.passwordHash;
+}
+
 export async function updatePasswordHash(userId: number, passwordHash: string): Promise<void> {
   const db = await getDb();
   await db.update(users).set({ passwordHash }).where(eq(users.id, userId));
@@ -63,7 +70,7 @@ export async function updatePasswordHash(userId: number, passwordHash: string): 
  * Members whose name or username contains `query` (case-insensitive, `%` and `_`
  * literal), never the caller; prefix matches first, at most `limit`. Only a
  * bounded set of candidates is ranked, so a two-letter query on a million
- * members does not sort every match.
+ * members does not sort every match. Deleted accounts are never found.
  */
 export async function searchUsers(query: string, callerId: number, limit = 20): Promise<PublicUser[]> {
   const db = await getDb();
@@ -74,9 +81,9 @@ export async function searchUsers(query: string, callerId: number, limit = 20): 
   const name = sql`lower(${users.name})`;
   const username = sql`lower(${users.username})`;
   const candidates = sql`(
-    (select id from users where id <> ${callerId} and (lower(username) like ${prefix} or lower(name) like ${prefix}) limit ${limit})
+    (select id from users where id <> ${callerId} and deleted_at is null and (lower(username) like ${prefix} or lower(name) like ${prefix}) limit ${limit})
     union
-    (select id from users where id <> ${callerId} and (lower(name) like ${contains} or lower(username) like ${contains}) limit ${limit * 10})
+    (select id from users where id <> ${callerId} and deleted_at is null and (lower(name) like ${contains} or lower(username) like ${contains}) limit ${limit * 10})
   )`;
   return db
     .select(publicColumns)

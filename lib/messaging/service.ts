@@ -15,13 +15,15 @@ import {
 } from "@/db/queries";
 import type { Executor } from "@/db/connection";
 import type { Message } from "@/db/schema";
-import { badRequest, forbidden, notFound, tooManyRequests } from "@/lib/errors";
+import { isDeletedMember } from "@/db/queries/account";
+import { ApiError, badRequest, forbidden, notFound, tooManyRequests } from "@/lib/errors";
 import { TtlCache } from "@/lib/ttl-cache";
 import type { SendMessageInput } from "./schemas";
 
 export const SEND_LIMIT = { messages: 30, windowSeconds: 10 };
 
 const noSuchMember = () => notFound("No member with that id.");
+const memberGone = () => new ApiError(410, "This member has deleted their account.");
 
 // Polling asks for the same partner every two seconds: keep their public card briefly.
 const partners = new TtlCache<number, PublicUser>(15_000, 10_000);
@@ -41,6 +43,7 @@ async function partnerOrNotFound(partnerId: number): Promise<PublicUser> {
 export async function sendMessage(senderId: number, input: SendMessageInput) {
   if (input.receiverId === senderId) throw badRequest("You cannot message yourself.");
   const withinLimit = async (tx: Executor) => {
+    if (await isDeletedMember(input.receiverId, tx)) throw memberGone();
     const hit = await hitRateLimit(`send:${senderId}`, SEND_LIMIT.windowSeconds, tx);
     if (hit.count <= SEND_LIMIT.messages) return;
     const wait = hit.retryAfterSeconds;
