@@ -41,6 +41,18 @@ test.describe("accounts", () => {
     await expect(page).toHaveURL(/\/messaging\/conversation\/2\/$/);
   });
 
+  test("?next= is checked after normalising, so no spelling of another host is ever a redirect target", async ({ pageAs }) => {
+    const page = await pageAs("alice");
+    for (const page_ of ["/login/", "/signup/"]) {
+      for (const next of ["%2F.%2F%2Fevil.example", "/.%5Cevil.example", "/%2e//evil.example", "//evil.example", "/%5C/evil.example"]) {
+        const res = await page.request.get(`${page_}?next=${next}`, { maxRedirects: 0 });
+        const location = res.headers()["location"] ?? "";
+        expect(location, `${page_}?next=${next}`).not.toMatch(/^(\/\/|\/\\|[a-z]+:)/i);
+        expect(new URL(location, "http://localhost").host, `${page_}?next=${next}`).toBe("localhost");
+      }
+    }
+  });
+
   test("?next= never leaves the site", async ({ page }) => {
     await page.goto("/login/?next=https://evil.example/");
     await new AuthPages(page).signIn("carol", "demo-password");
