@@ -22,6 +22,14 @@ test.describe("accounts", () => {
     await expect(page.getByText("That username is taken. Try another.")).toBeVisible();
   });
 
+  test("sign-up with a registered email says no more than a failed sign-in", async ({ page }) => {
+    const auth = new AuthPages(page);
+    const tag = `${Date.now().toString(36)}${test.info().project.name[0]}`;
+    await auth.signUp({ name: "Probe", username: `probe_${tag}`, email: "alice@example.com", password: "a-good-password" });
+    await expect(page.getByText("If you already have an account with this email, sign in instead.", { exact: false })).toBeVisible();
+    await expect(page).toHaveURL(/\/signup\//);
+  });
+
   test("a wrong password is refused with a readable sentence", async ({ page }) => {
     const auth = new AuthPages(page);
     await auth.signIn("bob", "not-the-password");
