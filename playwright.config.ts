@@ -31,8 +31,8 @@ export default defineConfig({
     { name: "mobile", use: { ...devices["Pixel 7"], launchOptions: chromium } },
   ],
   webServer: {
-    // The production build (npm run build) on a fresh embedded database.
-    command: `rm -rf .data-e2e && DATA_DIR=.data-e2e NODE_ENV=production NEXT_MANUAL_SIG_HANDLE=true npx next start -p ${port}`,
+    // The production build (npm run build) behind the production server (npm start) on a fresh embedded database.
+    command: `rm -rf .data-e2e && DATA_DIR=.data-e2e NODE_ENV=production PORT=${port} node server.mjs`,
     // The sign-in page opens (migrates, seeds) the database: tests start once it answers.
     url: `${baseURL}/login/`,
     reuseExistingServer: !process.env.CI,

@@ -1,5 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { CSRF_COOKIE, newCsrfToken } from "@/lib/csrf";
+import { secureCookies } from "@/env";
 
 function contentSecurityPolicy(nonce: string): string {
   const dev = process.env.NODE_ENV !== "production";
@@ -31,7 +32,8 @@ export function proxy(req: NextRequest) {
       path: "/",
       sameSite: "lax",
       httpOnly: false, // the page's script reads it to send it back in X-CSRFToken
-      secure: req.nextUrl.protocol === "https:",
+      // Follows the public URL, not this hop's scheme: behind a TLS-terminating proxy the request is plain http.
+      secure: secureCookies(),
       maxAge: 365 * 24 * 60 * 60,
     });
   }

@@ -4,7 +4,7 @@ import { createServer } from "node:net";
 import path from "node:path";
 
 export const SERVER_LOG = path.join("bench", "results", "server.tmp");
-const SOURCES = ["app", "lib", "db", "components", "proxy.ts", "next.config.ts", "package.json"];
+const SOURCES = ["app", "lib", "db", "components", "proxy.ts", "next.config.ts", "package.json", "server.mjs"];
 
 function newestSourceChange(entry: string): number {
   if (!existsSync(entry)) return 0;
@@ -62,16 +62,16 @@ function stopGroup(child: ChildProcess): Promise<void> {
   });
 }
 
-/** `next start` in its own process group (setsid), ready once /api/health/ answers. */
+/** The production server (server.mjs) in its own process group (setsid), ready once /api/health/ answers. */
 export async function startServer(env: Record<string, string>, port: number): Promise<RunningServer> {
   const url = `http://127.0.0.1:${port}`;
   // The server's own log (e.g. "aborted" when autocannon hangs up mid-request) goes beside the results.
   mkdirSync(path.dirname(SERVER_LOG), { recursive: true });
   const logFile = openSync(SERVER_LOG, "w");
-  const child = spawn("node_modules/.bin/next", ["start", "-p", String(port), "-H", "127.0.0.1"], {
+  const child = spawn(process.execPath, ["server.mjs"], {
     detached: true, // setsid(): a group of its own, stopped as one
     stdio: ["ignore", logFile, logFile],
-    env: { ...process.env, ...env, NODE_ENV: "production", PORT: String(port) },
+    env: { ...process.env, ...env, NODE_ENV: "production", PORT: String(port), HOSTNAME: "127.0.0.1" },
   });
   // If the benchmark dies or is interrupted, the server must not outlive it holding the port.
   const killNow = () => {
@@ -94,7 +94,7 @@ export async function startServer(env: Record<string, string>, port: number): Pr
   };
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`next start exited with code ${child.exitCode}: see ${SERVER_LOG}`);
+    if (child.exitCode !== null) throw new Error(`The server exited with code ${child.exitCode}: see ${SERVER_LOG}`);
     try {
       if ((await fetch(`${url}/api/health/`)).ok) return { url, stop };
     } catch {
@@ -103,5 +103,5 @@ export async function startServer(env: Record<string, string>, port: number): Pr
     await new Promise((r) => setTimeout(r, 250));
   }
   await stop();
-  throw new Error("next start did not answer /api/health/ within 60 s");
+  throw new Error("The server did not answer /api/health/ within 60 s");
 }

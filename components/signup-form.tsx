@@ -1,7 +1,6 @@
 "use client";
 
 import Link from "next/link";
-import { useRouter } from "next/navigation";
 import { signIn } from "next-auth/react";
 import { useState, type FormEvent } from "react";
 import { api, ApiRequestError } from "@/lib/browser/api";
@@ -10,7 +9,6 @@ import { Button } from "./ui/button";
 import { Field } from "./ui/field";
 
 export function SignupForm({ next }: { next: string }) {
-  const router = useRouter();
   const [errors, setErrors] = useState<FieldErrors>({});
   const [formError, setFormError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
@@ -40,7 +38,9 @@ export function SignupForm({ next }: { next: string }) {
       // A full load: the new member starts from empty browser state.
       window.location.assign(next);
     } else {
-      router.replace(`/login/?next=${encodeURIComponent(next)}`);
+      // The server answers a registered email like a new one; only this sign-in can tell, and it says no more than a failed sign-in does.
+      setPending(false);
+      setFormError("We could not sign you in with these details. If you already have an account with this email, sign in instead.");
     }
   }
 

@@ -32,6 +32,8 @@ export const users = pgTable(
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     // Written every 30-60 s while the member has a live stream open; online = seen in the last 90 s.
     lastSeenAt: timestamp("last_seen_at", { withTimezone: true, precision: 3 }),
+    // Set when the member deletes their account: the row stays, anonymised, for their partners' history.
+    deletedAt: timestamp("deleted_at", { withTimezone: true }),
   },
   (t) => [
     uniqueIndex("users_username_lower_key").on(sql`lower(${t.username})`),
@@ -137,6 +139,22 @@ export const rateLimits = pgTable("rate_limits", {
   count: integer("count").notNull(),
 });
 
+// One row per signed-in browser: the session cookie names it (`sid`), and revoking it ends that session everywhere.
+export const sessions = pgTable(
+  "sessions",
+  {
+    id: text("id").primaryKey(),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    lastUsedAt: timestamp("last_used_at", { withTimezone: true }).notNull().defaultNow(),
+    revokedAt: timestamp("revoked_at", { withTimezone: true }),
+    userAgent: varchar("user_agent", { length: 300 }).notNull().default(""),
+  },
+  (t) => [index("sessions_user_idx").on(t.userId)],
+);
+
 // Messages of the old app whose receiver could not be resolved: kept, never dropped.
 export const legacyMessageQuarantine = pgTable("legacy_message_quarantine", {
   id: integer("id").primaryKey(),
@@ -160,4 +178,5 @@ export type User = InferSelectModel<typeof users>;
 export type NewUser = InferInsertModel<typeof users>;
 export type Message = InferSelectModel<typeof messages>;
 export type NewMessage = InferInsertModel<typeof messages>;
+export type Session = InferSelectModel<typeof sessions>;
 export type ConversationSummary = InferSelectModel<typeof conversationSummaries>;

@@ -22,6 +22,14 @@ test.describe("accounts", () => {
     await expect(page.getByText("That username is taken. Try another.")).toBeVisible();
   });
 
+  test("sign-up with a registered email says no more than a failed sign-in", async ({ page }) => {
+    const auth = new AuthPages(page);
+    const tag = `${Date.now().toString(36)}${test.info().project.name[0]}`;
+    await auth.signUp({ name: "Probe", username: `probe_${tag}`, email: "alice@example.com", password: "a-good-password" });
+    await expect(page.getByText("If you already have an account with this email, sign in instead.", { exact: false })).toBeVisible();
+    await expect(page).toHaveURL(/\/signup\//);
+  });
+
   test("a wrong password is refused with a readable sentence", async ({ page }) => {
     const auth = new AuthPages(page);
     await auth.signIn("bob", "not-the-password");
@@ -39,6 +47,18 @@ test.describe("accounts", () => {
     await expect(page).toHaveURL(/\/login\/\?next=%2Fmessaging%2Fconversation%2F2%2F/);
     await new AuthPages(page).signIn("alice", "demo-password");
     await expect(page).toHaveURL(/\/messaging\/conversation\/2\/$/);
+  });
+
+  test("?next= is checked after normalising, so no spelling of another host is ever a redirect target", async ({ pageAs }) => {
+    const page = await pageAs("alice");
+    for (const page_ of ["/login/", "/signup/"]) {
+      for (const next of ["%2F.%2F%2Fevil.example", "/.%5Cevil.example", "/%2e//evil.example", "//evil.example", "/%5C/evil.example"]) {
+        const res = await page.request.get(`${page_}?next=${next}`, { maxRedirects: 0 });
+        const location = res.headers()["location"] ?? "";
+        expect(location, `${page_}?next=${next}`).not.toMatch(/^(\/\/|\/\\|[a-z]+:)/i);
+        expect(new URL(location, "http://localhost").host, `${page_}?next=${next}`).toBe("localhost");
+      }
+    }
   });
 
   test("?next= never leaves the site", async ({ page }) => {

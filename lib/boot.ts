@@ -4,6 +4,7 @@ import { seedDemoCommunity } from "@/db/seed";
 import { authSecret, env } from "@/env";
 import { hashPassword } from "@/lib/auth/password";
 import { startLiveDelivery } from "@/lib/live/hub";
+import { bridgeSessionRevocations } from "@/lib/live/session-bridge";
 import { exitOnSignals, onShutdown } from "@/lib/shutdown";
 
 /** A reason the app cannot start, as a sentence for the operator. */
@@ -50,6 +51,7 @@ export async function boot(): Promise<void> {
   if (handle.kind === "pglite") await prepareEmbedded(handle, e.DATA_DIR);
   else await checkServer(handle, e.DATABASE_URL!);
   await startLiveDelivery(handle);
+  bridgeSessionRevocations();
 }
 
 /** Boots, or says in one line why it cannot and exits (instrumentation.ts calls this at start). */

@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, eq, inArray, isNull, or, sql, type SQL } from "drizzle-orm";
 import { getDb } from "../connection";
 import { conversationSummaries, users, type User } from "../schema";
 import { escapeLike } from "./sql";
@@ -29,6 +29,7 @@ function memberWhere({ query, interest }: MemberFilter): SQL | undefined {
   const tag = interest?.trim().toLowerCase();
   const contains = needle ? `%${escapeLike(needle)}%` : undefined;
   return and(
+    isNull(users.deletedAt), // deleted accounts leave the directory
     // Name and username hit the trigram indexes; headline and interests are short and scanned with them.
     contains
       ? or(
@@ -70,7 +71,7 @@ export async function findMemberByUsername(username: string): Promise<MemberProf
   const [row] = await db
     .select({ ...cardColumns, bio: users.bio })
     .from(users)
-    .where(sql`lower(${users.username}) = ${username.trim().toLowerCase()}`);
+    .where(and(sql`lower(${users.username}) = ${username.trim().toLowerCase()}`, isNull(users.deletedAt)));
   return row;
 }
 

@@ -1,4 +1,4 @@
-import { asc, eq, getTableColumns, or, sql } from "drizzle-orm";
+import { and, asc, eq, getTableColumns, isNull, or, sql } from "drizzle-orm";
 import { getDb } from "../connection";
 import { users, type NewUser, type User } from "../schema";
 import { escapeLike } from "./sql";
@@ -19,12 +19,6 @@ export async function findOwnProfile(id: number): Promise<OwnProfile | undefined
 
 export type SessionMember = Pick<User, "id" | "username" | "name">;
 
-/** The few columns an API request needs about the member asking. */
-export async function findSessionMember(id: number): Promise<SessionMember | undefined> {
-  const db = await getDb();
-  const [row] = await db.select({ id: users.id, username: users.username, name: users.name }).from(users).where(eq(users.id, id));
-  return row;
-}
 
 export async function findPublicUser(id: number): Promise<PublicUser | undefined> {
   const db = await getDb();
@@ -32,14 +26,14 @@ export async function findPublicUser(id: number): Promise<PublicUser | undefined
   return row;
 }
 
-/** A member by username or email, case-insensitively. */
+/** A member by username or email, case-insensitively; deleted accounts never match. */
 export async function findUserByLogin(login: string): Promise<User | undefined> {
   const db = await getDb();
   const key = login.trim().toLowerCase();
   const [row] = await db
     .select()
     .from(users)
-    .where(or(sql`lower(${users.username}) = ${key}`, sql`lower(${users.email}) = ${key}`))
+    .where(and(or(sql`lower(${users.username}) = ${key}`, sql`lower(${users.email}) = ${key}`), isNull(users.deletedAt)))
     .limit(1);
   return row;
 }
@@ -60,6 +54,13 @@ export async function createUser(input: NewUser): Promise<CreateUserResult> {
   }
 }
 
+/** The stored password hash of an active member (for re-confirming their password). */
+export async function findPasswordHash(id: number): Promise<string | undefined> {
+  const db = await getDb();
+  const [row] = await db.select({ passwordHash: users.passwordHash }).from(users).where(and(eq(users.id, id), isNull(users.deletedAt)));
+  return row?.passwordHash;
+}
+
 export async function updatePasswordHash(userId: number, passwordHash: string): Promise<void> {
   const db = await getDb();
   await db.update(users).set({ passwordHash }).where(eq(users.id, userId));
@@ -69,7 +70,7 @@ export async function updatePasswordHash(userId: number, passwordHash: string): 
  * Members whose name or username contains `query` (case-insensitive, `%` and `_`
  * literal), never the caller; prefix matches first, at most `limit`. Only a
  * bounded set of candidates is ranked, so a two-letter query on a million
- * members does not sort every match.
+ * members does not sort every match. Deleted accounts are never found.
  */
 export async function searchUsers(query: string, callerId: number, limit = 20): Promise<PublicUser[]> {
   const db = await getDb();
@@ -80,9 +81,9 @@ export async function searchUsers(query: string, callerId: number, limit = 20): 
   const name = sql`lower(${users.name})`;
   const username = sql`lower(${users.username})`;
   const candidates = sql`(
-    (select id from users where id <> ${callerId} and (lower(username) like ${prefix} or lower(name) like ${prefix}) limit ${limit})
+    (select id from users where id <> ${callerId} and deleted_at is null and (lower(username) like ${prefix} or lower(name) like ${prefix}) limit ${limit})
     union
-    (select id from users where id <> ${callerId} and (lower(name) like ${contains} or lower(username) like ${contains}) limit ${limit * 10})
+    (select id from users where id <> ${callerId} and deleted_at is null and (lower(name) like ${contains} or lower(username) like ${contains}) limit ${limit * 10})
   )`;
   return db
     .select(publicColumns)

@@ -51,6 +51,9 @@ export class MemberApi {
   }
 }
 
+/** The password of every member `signUpMember` creates. */
+export const E2E_PASSWORD = "e2e-password-123";
+
 export type NewMember = { id: number; username: string; name: string; api: MemberApi; request: APIRequestContext };
 
 /** Signs up a brand-new member (so a test can own a conversation no other test touches) and signs them in. */
@@ -58,17 +61,19 @@ export async function signUpMember(baseURL: string, name: string): Promise<NewMe
   const context = await request.newContext({ baseURL });
   await context.get("/login/"); // the csrftoken cookie
   const username = `${name.toLowerCase().replace(/[^a-z0-9]+/g, "")}_${Date.now().toString(36)}${Math.floor(Math.random() * 1e4)}`;
-  const password = "e2e-password-123";
+  const password = E2E_PASSWORD;
   const signup = await context.post("/api/account/signup/", {
     data: { username, email: `${username}@example.com`, name, password },
     headers: await csrfHeaders(context, baseURL),
   });
   if (!signup.ok()) throw new Error(`Sign-up failed: ${signup.status()} ${await signup.text()}`);
-  const { user_id: id } = (await signup.json()) as { user_id: number };
   const { csrfToken } = (await (await context.get("/api/auth/csrf")).json()) as { csrfToken: string };
   const signin = await context.post("/api/auth/callback/credentials", {
     form: { username, password, csrfToken, json: "true" },
   });
   if (!signin.ok()) throw new Error(`Sign-in failed: ${signin.status()}`);
+  // Sign-up does not answer with the id (its answer is the same for a registered email): the member's own data has it.
+  const { account } = (await (await context.get("/api/account/export/")).json()) as { account: { id: number } };
+  const id = account.id;
   return { id, username, name, api: new MemberApi(context, baseURL), request: context };
 }

@@ -2,8 +2,8 @@ import "server-only";
 import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { cache } from "react";
-import { findSessionMember, type SessionMember } from "@/db/queries/users";
-import { sessionUserId } from "./session";
+import type { SessionMember } from "@/db/queries/users";
+import { sessionOfCookie } from "./session";
 
 async function cookieHeader(): Promise<string> {
   const store = await cookies();
@@ -15,11 +15,11 @@ async function cookieHeader(): Promise<string> {
 
 /**
  * The signed-in member for a page, or null: resolved once per request (React
- * `cache`) and shared by the header, the layouts and the page.
+ * `cache`) and shared by the header, the layouts and the page. A revoked
+ * session or a deleted member is null, like no session at all.
  */
 export const currentUser = cache(async (): Promise<SessionMember | null> => {
-  const id = await sessionUserId(await cookieHeader());
-  return (id !== null && (await findSessionMember(id))) || null;
+  return (await sessionOfCookie(await cookieHeader()))?.member ?? null;
 });
 
 /** The signed-in member for a page; others are sent to sign in and brought back to `returnTo`. */

@@ -1,10 +1,22 @@
-/** Only same-site paths may be returned to after signing in; anything else goes to the inbox. */
+const BASE = "http://x";
+
+/**
+ * Only same-site paths may be returned to after signing in; anything else goes to the inbox.
+ * The value returned is the normalised one, and it is the one checked: `/.//evil.example`
+ * normalises to `//evil.example`, which a browser reads as another host.
+ */
 export function safeNextPath(next: string | null | undefined, fallback = "/messaging/"): string {
-  if (!next || !next.startsWith("/") || next.startsWith("//") || next.startsWith("/\\")) return fallback;
+  if (!next || !next.startsWith("/")) return fallback;
+  let url: URL;
   try {
-    const url = new URL(next, "http://localhost");
-    return url.host === "localhost" ? `${url.pathname}${url.search}${url.hash}` : fallback;
+    url = new URL(next, BASE);
   } catch {
     return fallback;
   }
+  if (url.origin !== BASE) return fallback;
+  const path = `${url.pathname}${url.search}${url.hash}`;
+  if (!path.startsWith("/") || path.startsWith("//") || path.startsWith("/\\")) {
+    return fallback;
+  }
+  return path;
 }

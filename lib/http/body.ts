@@ -6,7 +6,7 @@ export const MAX_BODY_BYTES = 64 * 1024;
 const tooLarge = () => new ApiError(413, "The request body is too large (64 KB at most).");
 
 /** Reads the body as text, refusing more than `limit` bytes before holding them all. */
-async function readLimitedText(req: Request, limit: number): Promise<string> {
+export async function readLimitedText(req: Request, limit: number): Promise<string> {
   const declared = Number(req.headers.get("content-length") ?? "0");
   if (declared > limit) throw tooLarge();
   if (!req.body) return "";

@@ -17,13 +17,15 @@ import {
 import { presenceOf } from "@/db/queries/presence";
 import { withTransaction, type Executor } from "@/db/connection";
 import type { Message } from "@/db/schema";
-import { badRequest, conflict, forbidden, notFound, tooManyRequests } from "@/lib/errors";
+import { isDeletedMember } from "@/db/queries/account";
+import { ApiError, badRequest, conflict, forbidden, notFound, tooManyRequests } from "@/lib/errors";
 import { TtlCache } from "@/lib/ttl-cache";
 import type { SendMessageInput } from "./schemas";
 
 export const SEND_LIMIT = { messages: 30, windowSeconds: 10 };
 
 const noSuchMember = () => notFound("No member with that id.");
+const memberGone = () => new ApiError(410, "This member has deleted their account.");
 
 // Polling asks for the same partner every two seconds: keep their public card briefly.
 const partners = new TtlCache<number, PublicUser>(15_000, 10_000);
@@ -56,6 +58,7 @@ export async function sendMessage(senderId: number, input: SendMessageInput): Pr
   if (input.receiverId === senderId) throw badRequest("You cannot message yourself.");
   try {
     return await withTransaction(async (tx) => {
+      if (await isDeletedMember(input.receiverId, tx)) throw memberGone();
       await withinSendLimit(tx, senderId);
       const message = await insertMessage(tx, { senderId, ...input });
       if (message) return { message, created: true };

@@ -2,6 +2,7 @@ import { describe, expect, it, vi } from "vitest";
 import { POST as signup } from "@/app/api/account/signup/route";
 import { findUserByLogin } from "@/db/queries";
 import { authorizeCredentials } from "@/lib/auth/credentials";
+import { PEER_HEADER } from "@/lib/auth/client-address";
 import { checkSignInAllowed, clearSignInFailures } from "@/lib/auth/login-limit";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
 import { ApiError } from "@/lib/errors";
@@ -50,13 +51,22 @@ describe("sign-up", () => {
     const existing = await createMember({ username: "TakenName", email: "taken@example.com" });
     const sameName = await signupCall({ username: "takenname", email: "fresh@example.com", name: "X", password: "longenough" });
     expect((await sameName.json()).field_errors).toEqual({ username: "That username is taken. Try another." });
-    const sameEmail = await signupCall({ username: "fresh_name", email: "TAKEN@example.com", name: "X", password: "longenough" });
-    expect((await sameEmail.json()).field_errors.email).toMatch(/already exists/);
     expect((await findUserByLogin("takenname"))?.id).toBe(existing.id);
   });
 
+  it("answers a registered email exactly like a new one, and creates nothing for it", async () => {
+    await createMember({ username: "EmailOwner", email: "owner@example.com" });
+    const taken = await signupCall({ username: "probe_one", email: "OWNER@example.com", name: "P", password: "longenough" });
+    const fresh = await signupCall({ username: "probe_two", email: "nobody-yet@example.com", name: "P", password: "longenough" });
+    expect(taken.status).toBe(fresh.status);
+    expect(await taken.json()).toEqual(await fresh.json());
+    expect(await findUserByLogin("probe_one")).toBeUndefined();
+    expect((await findUserByLogin("owner@example.com"))?.username).toBe("EmailOwner");
+    expect(await findUserByLogin("probe_two")).toBeDefined();
+  });
+
   it("allows 50 accounts per address an hour, then answers 429 with a sentence", async () => {
-    const address = { "x-forwarded-for": "203.0.113.9" };
+    const address = { [PEER_HEADER]: "203.0.113.9" };
     for (let i = 0; i < 50; i++) {
       const res = await signupCall({ username: "x" }, address); // refused by validation, still counted
       expect(res.status).toBe(400);
@@ -65,7 +75,10 @@ describe("sign-up", () => {
     expect(limited.status).toBe(429);
     expect(Number(limited.headers.get("retry-after"))).toBeGreaterThan(0);
     expect((await limited.json()).error).toMatch(/^Too many accounts created from your network\. Wait \d+ minutes? and try again\.$/);
-    const elsewhere = await signupCall({ username: "elsewhere", email: "elsewhere@example.com", name: "E", password: "longenough" });
+    // With no trusted proxy a forged X-Forwarded-For changes nothing.
+    const forged = await signupCall({ username: "forged", email: "forged@example.com", name: "F", password: "longenough" }, { ...address, "x-forwarded-for": "198.51.100.1" });
+    expect(forged.status).toBe(429);
+    const elsewhere = await signupCall({ username: "elsewhere", email: "elsewhere@example.com", name: "E", password: "longenough" }, { [PEER_HEADER]: "203.0.113.10" });
     expect(elsewhere.status).toBe(201);
   });
 

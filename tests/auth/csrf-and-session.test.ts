@@ -1,7 +1,7 @@
 import { encode } from "next-auth/jwt";
 import { describe, expect, it } from "vitest";
 import { safeNextPath } from "@/lib/auth/safe-next";
-import { sessionUserId } from "@/lib/auth/session";
+import { decodeSessionToken, sessionUserId } from "@/lib/auth/session";
 import { verifyCsrf } from "@/lib/csrf";
 import { ApiError } from "@/lib/errors";
 
@@ -41,16 +41,18 @@ describe("verifyCsrf", () => {
   });
 });
 
-describe("sessionUserId", () => {
-  it("reads the member id from a valid session cookie only", async () => {
+describe("decodeSessionToken", () => {
+  it("reads the member and session ids from a valid session token only", async () => {
     const secret = process.env.NEXTAUTH_SECRET!;
-    const good = await encode({ token: { sub: "42" }, secret });
-    expect(await sessionUserId(`next-auth.session-token=${good}`)).toBe(42);
-    const otherSecret = await encode({ token: { sub: "42" }, secret: "another-secret-entirely-123" });
-    expect(await sessionUserId(`next-auth.session-token=${otherSecret}`)).toBeNull();
-    const expired = await encode({ token: { sub: "42" }, secret, maxAge: -120 });
-    expect(await sessionUserId(`next-auth.session-token=${expired}`)).toBeNull();
-    expect(await sessionUserId("next-auth.session-token=garbage")).toBeNull();
+    const good = await encode({ token: { sub: "42", sid: "s1" }, secret });
+    expect(await decodeSessionToken(good)).toEqual({ memberId: 42, sessionId: "s1" });
+    const otherSecret = await encode({ token: { sub: "42", sid: "s1" }, secret: "another-secret-entirely-123" });
+    expect(await decodeSessionToken(otherSecret)).toBeNull();
+    const expired = await encode({ token: { sub: "42", sid: "s1" }, secret, maxAge: -120 });
+    expect(await decodeSessionToken(expired)).toBeNull();
+    // Sessions made before sessions had ids are refused: their members sign in again.
+    expect(await decodeSessionToken(await encode({ token: { sub: "42" }, secret }))).toBeNull();
+    expect(await decodeSessionToken("garbage")).toBeNull();
     expect(await sessionUserId(null)).toBeNull();
   });
 });
@@ -63,5 +65,29 @@ describe("safeNextPath", () => {
     expect(safeNextPath("/\\evil.example")).toBe("/messaging/");
     expect(safeNextPath("javascript:alert(1)")).toBe("/messaging/");
     expect(safeNextPath(undefined)).toBe("/messaging/");
+  });
+
+  it("checks the normalised path it returns, so no spelling of another host gets through", () => {
+    const escapes = [
+      "/.//evil.example",
+      decodeURIComponent("%2F.%2F%2Fevil.example"),
+      "/.\\evil.example",
+      "/%2e//evil.example",
+      "/%2E//evil.example",
+      "/./\\evil.example",
+      "/a/..//evil.example",
+      "/..//evil.example",
+      "/\t/evil.example",
+      "/\\/evil.example",
+      "/%5C%5Cevil.example",
+      "/%2F%2Fevil.example/",
+    ];
+    for (const next of escapes) {
+      const path = safeNextPath(next);
+      expect(path.startsWith("//") || path.startsWith("/\\"), `${next} -> ${path}`).toBe(false);
+      expect(new URL(path, "https://chat.example.org").host, `${next} -> ${path}`).toBe("chat.example.org");
+    }
+    expect(safeNextPath("/.//evil.example")).toBe("/messaging/");
+    expect(safeNextPath("/messaging/./conversation/2/")).toBe("/messaging/conversation/2/");
   });
 });

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { ProfileForm } from "@/components/profile-form";
+import { SettingsNav } from "@/components/settings-nav";
 import { findOwnProfile } from "@/db/queries/users";
 import { requirePageUser } from "@/lib/auth/page-session";
 
@@ -14,6 +15,7 @@ export default async function ProfileSettingsPage() {
         <h1 className="text-2xl font-bold tracking-tight sm:text-3xl">Your profile</h1>
         <p className="text-slate-600 dark:text-slate-400">This is what members see on your card in the community directory.</p>
       </header>
+      <SettingsNav current="/settings/profile/" />
       <section className="rounded-2xl border border-slate-200 bg-white p-5 shadow-sm sm:p-8 dark:border-slate-800 dark:bg-slate-900">
         <ProfileForm
           username={user.username}

@@ -6,7 +6,7 @@ import { parseBody } from "@/lib/http/body";
 import { methodNotAllowed } from "@/lib/http/route";
 import { z } from "zod";
 
-/** Creates an account; field problems come back as `field_errors` for the form to show. */
+/** Creates an account; field problems come back as `field_errors` for the form to show. A taken email looks like success. */
 export async function POST(req: Request): Promise<Response> {
   try {
     verifyCsrf(req);
@@ -18,7 +18,7 @@ export async function POST(req: Request): Promise<Response> {
         { status: 400 },
       );
     }
-    return Response.json({ success: true, user_id: result.userId }, { status: 201 });
+    return Response.json({ success: true }, { status: 201 });
   } catch (error) {
     return errorResponse(error);
   }

@@ -2,29 +2,54 @@ import NextAuth from "next-auth";
 import { checkSignInAllowed, clearSignInFailures, clientAddress } from "@/lib/auth/login-limit";
 import { authOptions } from "@/lib/auth/options";
 import { sessionCookieName } from "@/lib/auth/session";
+import { readAuthForm, withAuthForm } from "@/lib/auth/sign-in-form";
 import { ApiError, errorResponse } from "@/lib/errors";
 
 type Context = { params: Promise<{ nextauth: string[] }> };
 
-const nextAuth = (req: Request, context: Context) => NextAuth(req as never, context as never, authOptions());
-
-export const GET = nextAuth;
-
-/** Credentials sign-ins pass the per-account and per-address limits first. */
-export async function POST(req: Request, context: Context): Promise<Response> {
-  if (!/\/callback\/credentials\/?$/.test(new URL(req.url).pathname)) return nextAuth(req, context);
-  const form = await req.clone().formData().catch(() => null);
-  const login = String(form?.get("username") ?? "");
+const nextAuth = async (req: Request, context: Context): Promise<Response> => {
   try {
-    await checkSignInAllowed(login, clientAddress(req));
+    return await NextAuth(req as never, context as never, authOptions());
   } catch (error) {
-    if (!(error instanceof ApiError)) return errorResponse(error);
+    return errorResponse(error);
+  }
+};
+
+const isCredentialsCallback = (req: Request) => /\/callback\/credentials\/?$/.test(new URL(req.url).pathname);
+
+export async function GET(req: Request, context: Context): Promise<Response> {
+  if (isCredentialsCallback(req)) {
+    return Response.json(
+      { success: false, error: "Sign in with a POST of the sign-in form, from the sign-in page." },
+      { status: 405, headers: { Allow: "POST" } },
+    );
+  }
+  return nextAuth(req, context);
+}
+
+/**
+ * Every next-auth POST body is read once and handed on rebuilt, so nothing
+ * else is ever read; credentials sign-ins pass the per-account and
+ * per-address limits first, counted on the very values next-auth checks.
+ */
+export async function POST(req: Request, context: Context): Promise<Response> {
+  let login = "";
+  let request: Request;
+  try {
+    const form = await readAuthForm(req);
+    request = withAuthForm(req, form);
+    if (isCredentialsCallback(req)) {
+      login = form.username ?? "";
+      await checkSignInAllowed(login, clientAddress(req));
+    }
+  } catch (error) {
+    if (!(error instanceof ApiError) || error.status !== 429) return errorResponse(error);
     // next-auth's client reads `url` to find the error code.
     const url = new URL(`/login/?error=RateLimited`, req.url).toString();
     return Response.json({ success: false, error: error.message, url }, { status: 429, headers: error.headers });
   }
-  const response: Response = await nextAuth(req, context);
-  if (response.headers.getSetCookie().some((c) => c.startsWith(`${sessionCookieName()}=`))) {
+  const response = await nextAuth(request, context);
+  if (login && response.headers.getSetCookie().some((c) => c.startsWith(`${sessionCookieName()}=`))) {
     await clearSignInFailures(login);
   }
   return response;

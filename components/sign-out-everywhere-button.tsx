@@ -1,0 +1,40 @@
+"use client";
+
+import { useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
+import { api, ApiRequestError } from "@/lib/browser/api";
+import { Button } from "./ui/button";
+
+/** Ends every session of the member, this one included, then goes to the sign-in page. */
+export function SignOutEverywhereButton() {
+  const queryClient = useQueryClient();
+  const [error, setError] = useState<string | null>(null);
+  const [pending, setPending] = useState(false);
+
+  async function onClick() {
+    setPending(true);
+    setError(null);
+    try {
+      await api("/api/account/sign-out-all/", { method: "POST" });
+    } catch (failure) {
+      setPending(false);
+      setError(failure instanceof ApiRequestError ? failure.message : "Could not sign out your devices.");
+      return;
+    }
+    queryClient.clear();
+    window.location.replace("/login/");
+  }
+
+  return (
+    <div className="flex flex-col gap-2">
+      <Button type="button" variant="secondary" onClick={onClick} disabled={pending} className="self-start">
+        {pending ? "Signing out…" : "Sign out of all devices"}
+      </Button>
+      {error ? (
+        <p role="alert" className="text-sm text-red-700 dark:text-red-300">
+          {error}
+        </p>
+      ) : null}
+    </div>
+  );
+}

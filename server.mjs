@@ -1,0 +1,39 @@
+/* global process, console, setImmediate, setTimeout */
+// The production server (`npm start`): Next.js behind a plain node:http server.
+// Route handlers never see the socket, and Next keeps an X-Forwarded-For sent by
+// the client, so the connection's own address is written into a header of ours,
+// always overwriting whatever a client sent under that name (lib/auth/client-address.ts).
+import { createServer } from "node:http";
+import next from "next";
+
+const PEER_HEADER = "x-community-peer";
+const port = Number(process.env.PORT) || 3000;
+// Unset: every interface. Set: only that address (e.g. 127.0.0.1 behind a local proxy).
+const hostname = process.env.HOSTNAME || undefined;
+
+const app = next({ dev: false, hostname: hostname ?? "localhost", port });
+await app.prepare();
+const handle = app.getRequestHandler();
+
+const server = createServer((req, res) => {
+  req.headers[PEER_HEADER] = req.socket.remoteAddress ?? "unknown";
+  void handle(req, res);
+});
+
+function shutdown(signal) {
+  server.close();
+  server.closeAllConnections();
+  const code = signal === "SIGINT" ? 130 : 143;
+  // The app closes its streams and database on the same signal (lib/shutdown.ts) and exits when done;
+  // without an open embedded database there is nothing to wait for.
+  setImmediate(() => {
+    if (!globalThis.__communityShutdown?.stopping) process.exit(code);
+  });
+  setTimeout(() => process.exit(code), 10_000).unref();
+}
+process.once("SIGINT", shutdown);
+process.once("SIGTERM", shutdown);
+
+server.listen(port, hostname, () => {
+  console.log(`Community Messages on http://${hostname ?? "0.0.0.0"}:${port}`);
+});
