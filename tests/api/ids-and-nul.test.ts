@@ -1,4 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
+import { POST as saveProfile } from "@/app/api/account/profile/route";
+import { POST as signup } from "@/app/api/account/signup/route";
 import { GET as conversations } from "@/app/messaging/api/conversations/route";
 import { POST as markConversation } from "@/app/messaging/api/mark-conversation-read/[userId]/route";
 import { POST as markRead } from "@/app/messaging/api/mark-read/[messageId]/route";
@@ -128,6 +130,27 @@ describe("NUL characters", () => {
       const page = await directoryPage(alice.id, parseDirectoryQuery(params));
       expect(page).toMatchObject({ entries: [], total: 0, pageCount: 1 });
     }
+  });
+
+  it("profile fields with NUL are refused field by field (found by the fuzzer: a 500 before)", async () => {
+    const NUL = "This cannot contain the NUL character (U+0000).";
+    const res = await call(saveProfile, "POST", "/api/account/profile/", {
+      as: alice,
+      body: { name: "A\u0000", headline: "h\u0000", bio: "a\u0000b", location: "\u0000", interests: ["ok", "x\u0000"] },
+    });
+    expect(res.status).toBe(400);
+    expect(res.json.field_errors).toEqual({ name: NUL, headline: NUL, bio: NUL, location: NUL, interests: NUL });
+    const asText = await call(saveProfile, "POST", "/", { as: alice, body: { name: "Alice", interests: "a, b\u0000" } });
+    expect(asText.json.field_errors).toEqual({ interests: NUL });
+  });
+
+  it("a sign-up name with NUL is refused with a sentence", async () => {
+    const res = await call(signup, "POST", "/api/account/signup/", {
+      body: { username: "nul_name", email: "nul_name@example.com", name: "Nul\u0000Name", password: "long enough" },
+      headers: { cookie: "csrftoken=test-csrf-token-0123456789", "x-csrftoken": "test-csrf-token-0123456789" },
+    });
+    expect(res.status).toBe(400);
+    expect(res.json.field_errors).toEqual({ name: "Names cannot contain the NUL character (U+0000)." });
   });
 
   it("/community/<username>/ with NUL or a malformed escape names no member (the page's 404)", () => {

@@ -9,7 +9,7 @@ import type { User } from "@/db/schema";
 import { errorResponse } from "@/lib/errors";
 import { proxy } from "@/proxy";
 import { call } from "../support/http";
-import { createMember } from "../support/members";
+import { createMember, sessionCookie } from "../support/members";
 
 const METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const;
 let alice: User;
@@ -74,6 +74,21 @@ describe("malformed percent-escapes in the address", () => {
     const res = through("/community/al%69ce/");
     expect(res.headers.get("x-middleware-rewrite")).toBeNull();
     expect(res.headers.get("x-middleware-next")).toBe("1");
+  });
+});
+
+describe("cookies with malformed percent-escapes (found by the fuzzer: a 500 before)", () => {
+  it("a session cookie that cannot be decoded is no session: 401", async () => {
+    const res = await call(unreadCount, "GET", "/messaging/api/unread-count/", { headers: { cookie: "next-auth.session-token=%E0%A4%A" } });
+    expect(res.status).toBe(401);
+    expect(res.json.error).toBe("You need to sign in to do that.");
+  });
+
+  it("a csrftoken cookie that cannot be decoded is a missing token: 403", async () => {
+    const cookie = (await sessionCookie(alice)).replace(/csrftoken=[^;]*/, "csrftoken=%FF");
+    const res = await call(send, "POST", "/", { body: { receiver_id: 1, content: "x" }, headers: { cookie, "x-csrftoken": "%FF" } });
+    expect(res.status).toBe(403);
+    expect(res.json.error).toBe("CSRF token missing. Reload the page and try again.");
   });
 });
 

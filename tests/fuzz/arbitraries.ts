@@ -41,6 +41,7 @@ const ODD_TEXT = ["", ".", "..", "%00", "\u0000", "a\u0000b", "%E0%A4%A", "%", "
 /** Text of every kind: ASCII, any code point (lone surrogates too), the odd values above. */
 const anyText = fc.oneof(
   { arbitrary: fc.string({ maxLength: 40 }), weight: 3 },
+  { arbitrary: fc.tuple(fc.string({ maxLength: 10 }), fc.constantFrom("\u0000", "\ud800", "\udfff", "\u202e", "\ufeff"), fc.string({ maxLength: 10 })).map((p) => p.join("")), weight: 1 },
   { arbitrary: fc.string({ unit: "binary", maxLength: 40 }), weight: 2 },
   { arbitrary: fc.string({ unit: "grapheme", maxLength: 20 }), weight: 2 },
   { arbitrary: fc.constantFrom(...ODD_TEXT, ...ODD_NUMBERS), weight: 3 },
@@ -142,8 +143,38 @@ const wellFormedSend: fc.Arbitrary<BodyPlan> = fc.record({
   clientId: fc.option(fc.uuid({ version: 4 }), { nil: null }),
 });
 
+/** A profile form's fields, with text of every kind. */
+const profileForm: fc.Arbitrary<BodyPlan> = fc
+  .record(
+    {
+      name: fc.oneof(fc.string({ unit: "grapheme", minLength: 1, maxLength: 30 }), anyText),
+      headline: anyText,
+      bio: anyText,
+      location: anyText,
+      interests: fc.oneof(anyText, fc.array(anyText, { maxLength: 12 })),
+    },
+    { requiredKeys: ["name"] },
+  )
+  .map((value) => ({ kind: "json" as const, value }));
+
+/** A sign-up form: mostly plausible, with text of every kind in each field. */
+const signupForm: fc.Arbitrary<BodyPlan> = fc
+  .record({
+    username: fc.oneof(fc.stringMatching(/^[a-z0-9_.-]{3,30}$/), anyText),
+    email: fc.oneof(fc.emailAddress(), anyText),
+    name: fc.oneof(fc.string({ unit: "grapheme", minLength: 1, maxLength: 30 }), anyText),
+    password: fc.oneof(fc.string({ minLength: 8, maxLength: 40 }), anyText),
+  })
+  .map((value) => ({ kind: "json" as const, value }));
+
+const WELL_FORMED: Record<string, fc.Arbitrary<BodyPlan>> = {
+  "/api/account/signup/": signupForm,
+  "/messaging/api/send/": wellFormedSend,
+  "/api/account/profile/": profileForm,
+};
+
 const bodyFor = (route: FuzzRoute) =>
-  route.path === "/messaging/api/send/" ? fc.oneof({ arbitrary: wellFormedSend, weight: 3 }, { arbitrary: body, weight: 2 }) : body;
+  WELL_FORMED[route.path] ? fc.oneof({ arbitrary: WELL_FORMED[route.path]!, weight: 3 }, { arbitrary: body, weight: 2 }) : body;
 
 /** One request: a route (by weight), a method (mostly one it serves), and everything a client controls. */
 export const casePlan: fc.Arbitrary<CasePlan> = fc

@@ -7,19 +7,19 @@ import { computeSummariesFromMessages } from "@/db/queries";
 import { conversationSummaries, type User } from "@/db/schema";
 import { createMember, sessionCookie } from "../support/members";
 import { casePlan } from "./arbitraries";
+import { FUZZ_CASES, FUZZ_SEED } from "./harness";
 import { buildCase, CSRF_TOKEN, describeCase, runCase, type World } from "./requests";
 import { answersJson } from "./routes";
 
-// FUZZ_CASES cases (300 by default, CI runs 10,000), from FUZZ_SEED (random unless given: printed to replay).
-const CASES = Number(process.env.FUZZ_CASES ?? 300);
-const SEED = process.env.FUZZ_SEED ? Number(process.env.FUZZ_SEED) : Math.floor(Math.random() * 2 ** 31);
+const CASES = FUZZ_CASES;
+const SEED = FUZZ_SEED;
 const RESET_LIMITS_EVERY = 20; // so that sends keep landing past the 30-per-10-s limit
 const SHOWN_FAILURES = 20;
 
 const world: World = { members: [], cookies: [], messageIds: [] };
 
 beforeAll(async () => {
-  console.log(`route fuzzer: FUZZ_SEED=${SEED} FUZZ_CASES=${CASES}`);
+  console.info(`route fuzzer: FUZZ_SEED=${SEED} FUZZ_CASES=${CASES}`);
   for (let i = 0; i < 6; i++) world.members.push(await createMember());
   world.cookies = await Promise.all(world.members.map((m: User) => sessionCookie(m, CSRF_TOKEN)));
 });
@@ -65,7 +65,7 @@ describe("route fuzzer", () => {
     );
     const { stored, computed } = await summariesMatchMessages();
     const summaryFailure = JSON.stringify(stored) === JSON.stringify(computed) ? 0 : 1;
-    console.log(`route fuzzer: ${ran} cases, ${signedIn} past sign-in, ${sent} messages sent, ${failures.length} failed; sends answered ${JSON.stringify(sendStatuses)}`);
+    console.info(`route fuzzer: ${ran} cases, ${signedIn} past sign-in, ${sent} messages sent, ${failures.length} failed; sends answered ${JSON.stringify(sendStatuses)}`);
     if (process.env.FUZZ_REPORT) {
       writeFileSync(process.env.FUZZ_REPORT, JSON.stringify({ seed: SEED, cases: ran, failed: failures.length + summaryFailure }));
     }
