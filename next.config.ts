@@ -14,7 +14,13 @@ const nextConfig: NextConfig = {
   poweredByHeader: false,
   serverExternalPackages: ["@electric-sql/pglite"],
   async headers() {
-    return [{ source: "/:path*", headers: securityHeaders }];
+    // The API's own answers say no-store (lib/http/json); this covers the ones it does not write (next-auth's).
+    const noStore = [{ key: "Cache-Control", value: "no-store" }];
+    return [
+      { source: "/:path*", headers: securityHeaders },
+      { source: "/api/:path*", headers: noStore },
+      { source: "/messaging/api/:path*", headers: noStore },
+    ];
   },
   async redirects() {
     return [

@@ -1,6 +1,7 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { CSRF_COOKIE, newCsrfToken } from "@/lib/csrf";
 import { secureCookies } from "@/env";
+import { hasMalformedEscape, isApiPath, malformedAddressAnswer, NOT_FOUND_PAGE } from "@/lib/http/malformed-address";
 
 function contentSecurityPolicy(nonce: string): string {
   const dev = process.env.NODE_ENV !== "production";
@@ -20,12 +21,16 @@ function contentSecurityPolicy(nonce: string): string {
 
 /** Every page gets a nonce-based CSP and, when it has none yet, a csrftoken cookie for its script to send back. */
 export function proxy(req: NextRequest) {
+  const malformed = hasMalformedEscape(req.nextUrl.pathname);
+  if (malformed && isApiPath(req.nextUrl.pathname)) return malformedAddressAnswer();
   const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
   const csp = contentSecurityPolicy(nonce);
   const requestHeaders = new Headers(req.headers);
   requestHeaders.set("x-nonce", nonce);
   requestHeaders.set("content-security-policy", csp);
-  const response = NextResponse.next({ request: { headers: requestHeaders } });
+  const response = malformed
+    ? NextResponse.rewrite(new URL(NOT_FOUND_PAGE, req.url), { request: { headers: requestHeaders } })
+    : NextResponse.next({ request: { headers: requestHeaders } });
   response.headers.set("Content-Security-Policy", csp);
   if (!req.cookies.get(CSRF_COOKIE)?.value) {
     response.cookies.set(CSRF_COOKIE, newCsrfToken(), {

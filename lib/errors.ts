@@ -1,3 +1,5 @@
+import { apiJson } from "@/lib/http/json";
+
 /** The one error type of the API: a status and a sentence a person can read. */
 export class ApiError extends Error {
   constructor(
@@ -10,7 +12,7 @@ export class ApiError extends Error {
   }
 
   toResponse(): Response {
-    return Response.json({ success: false, error: this.message }, { status: this.status, headers: this.headers });
+    return apiJson({ success: false, error: this.message }, { status: this.status, headers: this.headers });
   }
 }
 
@@ -26,8 +28,5 @@ export const tooManyRequests = (message: string, retryAfterSeconds: number) =>
 export function errorResponse(error: unknown): Response {
   if (error instanceof ApiError) return error.toResponse();
   console.error("Unhandled API error", error);
-  return Response.json(
-    { success: false, error: "Something went wrong on our side. Please try again." },
-    { status: 500 },
-  );
+  return apiJson({ success: false, error: "Something went wrong on our side. Please try again." }, { status: 500 });
 }

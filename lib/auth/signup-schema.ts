@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { firstErrorPerField } from "@/lib/field-errors";
+import { hasNul } from "@/lib/storable-text";
 
 /** The sign-up form, checked the same way in the browser and on the server. */
 export const signupSchema = z.object({
@@ -10,7 +11,12 @@ export const signupSchema = z.object({
     .max(30, "Usernames are at most 30 characters.")
     .regex(/^[a-zA-Z0-9_.-]+$/, "Use only letters, digits, dots, dashes and underscores."),
   email: z.string().trim().max(254, "That email address is too long.").pipe(z.email("Enter a valid email address.")),
-  name: z.string().trim().min(1, "Tell people your name.").max(120, "Names are at most 120 characters."),
+  name: z
+    .string()
+    .refine((s) => !hasNul(s), "Names cannot contain the NUL character (U+0000).")
+    .trim()
+    .min(1, "Tell people your name.")
+    .max(120, "Names are at most 120 characters."),
   password: z
     .string()
     .min(8, "Passwords are at least 8 characters.")

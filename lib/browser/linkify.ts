@@ -1,7 +1,9 @@
 /** A piece of message text: plain text, or a web address to show as a link. */
 export type TextPart = { kind: "text"; text: string } | { kind: "link"; text: string; href: string };
 
-const CANDIDATE = /\b(?:https?:\/\/|www\.)[^\s<>"]+/gi;
+// Bidi controls (LRE…RLO, LRI…PDI, LRM/RLM/ALM) can make an address display as another one:
+// they end an address, so a link's label is exactly its real address.
+const CANDIDATE = /\b(?:https?:\/\/|www\.)[^\s<>"\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]+/gi;
 const TRAILING = /[.,;:!?'"*_~]$/;
 
 const count = (text: string, char: string) => text.split(char).length - 1;

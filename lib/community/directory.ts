@@ -9,6 +9,7 @@ import {
   type MemberProfile,
 } from "@/db/queries/community";
 import { getConversationSummary } from "@/db/queries/conversations";
+import { hasNul } from "@/lib/storable-text";
 import type { DirectoryQuery } from "./directory-query";
 
 export type DirectoryEntry = MemberCard & { isViewer: boolean; inConversation: boolean };
@@ -22,6 +23,7 @@ export type DirectoryPage = {
 
 /** A page of the directory as the viewer sees it: which card is theirs and whom they already talk with. */
 export async function directoryPage(viewerId: number, query: DirectoryQuery): Promise<DirectoryPage> {
+  if (hasNul(query.q) || hasNul(query.interest)) return { entries: [], total: 0, page: query.page, pageCount: 1 };
   const { members, total } = await listMembers({ query: query.q, interest: query.interest, page: query.page });
   const partners = await conversationPartnersAmong(viewerId, members.map((m) => m.id));
   return {

@@ -1,14 +1,18 @@
 import { z } from "zod";
 import { firstErrorPerField } from "@/lib/field-errors";
+import { hasNul } from "@/lib/storable-text";
 
 export const PROFILE_LIMITS = { name: 120, headline: 160, bio: 2000, location: 120, interests: 10, interest: 40 } as const;
 
 // Counted in characters (code points), as PostgreSQL's varchar limits are.
 const characters = (text: string) => [...text].length;
 
+const NO_NUL = "This cannot contain the NUL character (U+0000).";
+
 const text = (max: number, message: string) =>
   z
     .string({ error: message })
+    .refine((s) => !hasNul(s), NO_NUL)
     .trim()
     .refine((s) => characters(s) <= max, message);
 
@@ -26,6 +30,7 @@ export function splitInterests(input: string | string[]): string[] {
 
 const interests = z
   .union([z.string(), z.array(z.string())], { error: "List your interests separated by commas." })
+  .refine((input) => ![input].flat().some(hasNul), NO_NUL)
   .transform(splitInterests)
   .refine((list) => list.length <= PROFILE_LIMITS.interests, `List at most ${PROFILE_LIMITS.interests} interests.`)
   .refine(

@@ -1,6 +1,9 @@
 import { requireApiUser, type SessionMember } from "@/lib/auth/session";
 import { verifyCsrf } from "@/lib/csrf";
 import { errorResponse } from "@/lib/errors";
+import { apiJson } from "./json";
+
+export { methodNotAllowed } from "./json";
 
 type Params = Record<string, string | string[] | undefined>;
 type Context = { params: Promise<Params> };
@@ -22,14 +25,4 @@ export function memberRoute(handler: Handler, options: { csrf: boolean }) {
   };
 }
 
-/** JSON 405s for the methods a route does not serve. */
-export function methodNotAllowed(...allowed: string[]) {
-  const answer = async () =>
-    Response.json(
-      { success: false, error: `This endpoint only accepts ${allowed.join(" or ")}.` },
-      { status: 405, headers: { Allow: allowed.join(", ") } },
-    );
-  return { GET: answer, POST: answer, PUT: answer, PATCH: answer, DELETE: answer };
-}
-
-export const json = (body: Record<string, unknown>, init?: ResponseInit) => Response.json({ success: true, ...body }, init);
+export const json = (body: Record<string, unknown>, init?: ResponseInit) => apiJson({ success: true, ...body }, init);

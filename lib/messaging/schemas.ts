@@ -1,11 +1,20 @@
 import { z } from "zod";
+import { idRangeSentence, parseId, type IdKind } from "@/lib/http/params";
+import { hasNul } from "@/lib/storable-text";
 import { MAX_MESSAGE_LENGTH, MESSAGE_TYPE_VALUES } from "./message-types";
 
-/** A positive integer id given as a JSON number or a string of digits. */
-export const idSchema = (what: string) =>
-  z.union([z.number(), z.string().regex(/^\d+$/, `${what} must be a whole number.`).transform(Number)], {
-    error: `${what} must be a whole number.`,
-  }).pipe(z.number({ error: `${what} must be a whole number.` }).int(`${what} must be a whole number.`).positive(`${what} must be a positive number.`).max(Number.MAX_SAFE_INTEGER, `${what} is too large.`));
+/** An id given as a JSON number or a string of digits, within its column's range (lib/http/params). */
+export const idSchema = (what: string, kind: IdKind) =>
+  z
+    .union([z.number(), z.string()], { error: idRangeSentence(what, kind) })
+    .transform((raw, ctx) => {
+      const id = parseId(typeof raw === "number" ? (Number.isInteger(raw) ? String(raw) : "") : raw, kind);
+      if (id === null) {
+        ctx.addIssue({ code: "custom", message: idRangeSentence(what, kind) });
+        return z.NEVER;
+      }
+      return id;
+    });
 
 const characters = (text: string) => [...text].length;
 
@@ -15,10 +24,11 @@ const hasVisibleText = (text: string) => text.replace(INVISIBLE, "").length > 0;
 
 export const sendMessageSchema = z
   .object({
-    receiver_id: idSchema("receiver_id").optional(),
-    recipient_id: idSchema("recipient_id").optional(),
+    receiver_id: idSchema("receiver_id", "user").optional(),
+    recipient_id: idSchema("recipient_id", "user").optional(),
     content: z
       .string({ error: "Write a message to send (content is missing)." })
+      .refine((s) => !hasNul(s), "Messages cannot contain the NUL character (U+0000).")
       .transform((s) => s.trim())
       .refine(hasVisibleText, "A message cannot be empty.")
       .refine((s) => characters(s) <= MAX_MESSAGE_LENGTH, "Messages are at most 5,000 characters."),
@@ -53,14 +63,14 @@ const limitSchema = z
 export const messagesQuerySchema = z
   .object({
     limit: limitSchema.optional().default(50),
-    before: idSchema("before").optional(),
-    after: idSchema("after").optional(),
+    before: idSchema("before", "message").optional(),
+    after: idSchema("after", "message").optional(),
   })
   .refine((q) => q.before === undefined || q.after === undefined, "Use before or after, not both.");
 
 export const conversationsQuerySchema = z.object({
   limit: limitSchema.optional().default(50),
-  before: idSchema("before").optional(),
+  before: idSchema("before", "message").optional(),
 });
 
 export const searchQuerySchema = z.object({
@@ -69,7 +79,7 @@ export const searchQuerySchema = z.object({
 
 export const typingSchema = z
   .object({
-    receiver_id: idSchema("receiver_id"),
+    receiver_id: idSchema("receiver_id", "user"),
     typing: z.boolean({ error: "typing must be true or false." }),
   })
   .transform(({ receiver_id, typing }) => ({ receiverId: receiver_id, typing }));

@@ -75,7 +75,7 @@ describe("GET /messaging/api/messages/<user_id>/", () => {
     ["?limit=abc", "limit must be a whole number."],
     ["?limit=0", "limit must be at least 1."],
     ["?limit=-5", "limit must be a whole number."],
-    ["?before=xyz", "before must be a whole number."],
+    ["?before=xyz", "before must be a whole number from 1 to 9007199254740991."],
     ["?before=1&after=2", "Use before or after, not both."],
   ])("answers 400 for %s", async (query, sentence) => {
     const res = await page(alice, bob, query);
@@ -87,7 +87,7 @@ describe("GET /messaging/api/messages/<user_id>/", () => {
     expect((await page(alice, 999999)).status).toBe(404);
     const bad = await call(messages, "GET", "/messaging/api/messages/abc/", { as: alice, params: { userId: "abc" } });
     expect(bad.status).toBe(400);
-    expect(bad.json.error).toBe("The user id must be a positive whole number.");
+    expect(bad.json.error).toBe("The user id must be a whole number from 1 to 2147483647.");
     expect((await page(alice, alice)).status).toBe(400);
   });
 

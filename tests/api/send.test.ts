@@ -70,8 +70,8 @@ describe("POST /messaging/api/send/", () => {
     ["no content", { content: undefined }, "Write a message to send (content is missing)."],
     ["content that is not text", { content: 42 }, "Write a message to send (content is missing)."],
     ["an unknown message type", { message_type: "party" }, "Unknown message type."],
-    ["a receiver id that is not a number", { receiver_id: "bob" }, "receiver_id must be a whole number."],
-    ["a negative receiver id", { receiver_id: -3 }, "receiver_id must be a positive number."],
+    ["a receiver id that is not a number", { receiver_id: "bob" }, "receiver_id must be a whole number from 1 to 2147483647."],
+    ["a negative receiver id", { receiver_id: -3 }, "receiver_id must be a whole number from 1 to 2147483647."],
     ["a client id that is not a UUID", { client_id: "abc" }, "client_id must be a UUID."],
   ])("refuses %s with a 400", async (_, patch, sentence) => {
     const body = { receiver_id: bob.id, content: "hi", ...patch };

@@ -8,17 +8,21 @@ import { MemberActions } from "@/components/member-actions";
 import { Avatar } from "@/components/ui/avatar";
 import { requirePageUser } from "@/lib/auth/page-session";
 import { findMember, memberProfileFor } from "@/lib/community/directory";
+import { usernameSegment } from "@/lib/http/params";
 
 type Props = { params: Promise<{ username: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const member = await findMember(decodeURIComponent((await params).username));
+  const username = usernameSegment((await params).username);
+  const member = username === null ? undefined : await findMember(username);
   return { title: member ? displayName(member) : "Member not found" };
 }
 
 export default async function MemberProfilePage({ params }: Props) {
-  const username = decodeURIComponent((await params).username);
-  const viewer = await requirePageUser(`/community/${encodeURIComponent(username)}/`);
+  const segment = (await params).username;
+  const username = usernameSegment(segment);
+  const viewer = await requirePageUser(`/community/${encodeURIComponent(username ?? segment)}/`);
+  if (username === null) notFound();
   const view = await memberProfileFor(viewer.id, username);
   if (!view) notFound();
   const { profile } = view;

@@ -3,6 +3,7 @@ import { notFound, redirect } from "next/navigation";
 import { ConversationView } from "@/components/conversation-view";
 import { requirePageUser } from "@/lib/auth/page-session";
 import { ApiError } from "@/lib/errors";
+import { parseId } from "@/lib/http/params";
 import { conversationPage, partnerPresence } from "@/lib/messaging/service";
 import { toMessageJson, toPartnerJson } from "@/lib/messaging/wire";
 
@@ -12,8 +13,8 @@ type Params = { params: Promise<{ userId: string }> };
 export default async function ConversationPage({ params }: Params) {
   const { userId } = await params;
   const me = await requirePageUser(`/messaging/conversation/${encodeURIComponent(userId)}/`);
-  const partnerId = /^\d{1,15}$/.test(userId) ? Number(userId) : NaN;
-  if (!Number.isSafeInteger(partnerId) || partnerId < 1) notFound();
+  const partnerId = parseId(userId, "user");
+  if (partnerId === null) notFound();
   if (partnerId === me.id) redirect("/messaging/");
   const [page, presence] = await Promise.all([
     conversationPage(me.id, partnerId, { limit: 50 }).catch((error: unknown) => {

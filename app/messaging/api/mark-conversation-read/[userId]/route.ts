@@ -4,7 +4,7 @@ import { markConversationReadFor } from "@/lib/messaging/service";
 
 export const POST = memberRoute(
   async ({ user, params }) => {
-    const marked = await markConversationReadFor(user.id, idParam(params, "userId", "The user id"));
+    const marked = await markConversationReadFor(user.id, idParam(params, "userId", "The user id", "user"));
     return json({ marked });
   },
   { csrf: true },

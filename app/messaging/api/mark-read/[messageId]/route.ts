@@ -4,7 +4,7 @@ import { markMessageRead } from "@/lib/messaging/service";
 
 export const POST = memberRoute(
   async ({ user, params }) => {
-    await markMessageRead(user.id, idParam(params, "messageId", "The message id"));
+    await markMessageRead(user.id, idParam(params, "messageId", "The message id", "message"));
     return json({});
   },
   { csrf: true },

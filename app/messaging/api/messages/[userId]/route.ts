@@ -7,7 +7,7 @@ import { toMessageJson } from "@/lib/messaging/wire";
 
 export const GET = memberRoute(
   async ({ req, user, params }) => {
-    const partnerId = idParam(params, "userId", "The user id");
+    const partnerId = idParam(params, "userId", "The user id", "user");
     const query = parseQuery(req, messagesQuerySchema);
     const { partner, messages, hasMore } = await conversationPage(user.id, partnerId, query);
     return json({

@@ -1,0 +1,19 @@
+/** API answers are per member and per moment: no browser or proxy may keep them. */
+export const NO_STORE = "no-store";
+
+/** A JSON answer of the API, never cached. */
+export function apiJson(body: unknown, init: ResponseInit = {}): Response {
+  const headers = new Headers(init.headers);
+  headers.set("Cache-Control", NO_STORE);
+  return Response.json(body, { ...init, headers });
+}
+
+/** JSON 405s (with Allow) for the methods a route does not serve. */
+export function methodNotAllowed(...allowed: string[]) {
+  const answer = async () =>
+    apiJson(
+      { success: false, error: `This endpoint only accepts ${allowed.join(" or ")}.` },
+      { status: 405, headers: { Allow: allowed.join(", ") } },
+    );
+  return { GET: answer, POST: answer, PUT: answer, PATCH: answer, DELETE: answer };
+}
