@@ -178,7 +178,7 @@ const bodyFor = (route: FuzzRoute) =>
 
 /** One request: a route (by weight), a method (mostly one it serves), and everything a client controls. */
 export const casePlan: fc.Arbitrary<CasePlan> = fc
-  .oneof(...IN_PROCESS_ROUTES.map((route) => ({ arbitrary: fc.constant(route), weight: route.weight ?? 1 })))
+  .oneof(...IN_PROCESS_ROUTES.map((route) => ({ arbitrary: fc.constant(route), weight: Math.round((route.weight ?? 1) * 20) })))
   .chain((route) =>
     fc.record({
       clean: fc.boolean(),

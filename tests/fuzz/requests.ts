@@ -109,6 +109,14 @@ export async function runCase(plan: CasePlan, built: BuiltCase, mustBeJson: bool
   }
   const problems: string[] = [];
   if (res.status >= 500) problems.push(`answered ${res.status}`);
+  if (res.status === 200 && res.headers.get("content-type")?.startsWith("text/event-stream")) {
+    // The live stream never ends by itself: its first chunk is enough, then the client goes away.
+    const reader = res.body!.getReader();
+    const first = await reader.read();
+    if (!new TextDecoder().decode(first.value).startsWith("retry: ")) problems.push("the event stream did not start with retry:");
+    await reader.cancel();
+    return { status: res.status, problems };
+  }
   const text = await res.text();
   let json: Record<string, unknown> | undefined;
   if (mustBeJson) {
@@ -117,7 +125,9 @@ export async function runCase(plan: CasePlan, built: BuiltCase, mustBeJson: bool
     if (res.headers.get("cache-control") !== "no-store") problems.push(`cache-control is ${JSON.stringify(res.headers.get("cache-control"))}`);
     try {
       json = JSON.parse(text);
-      if (typeof json?.success !== "boolean") problems.push("the JSON has no boolean `success`");
+      // A download (the account export) is the member's data file, not an API answer.
+      const download = res.status === 200 && res.headers.get("content-disposition")?.startsWith("attachment");
+      if (typeof json?.success !== "boolean" && !download) problems.push("the JSON has no boolean `success`");
       if (json?.success === false && (typeof json.error !== "string" || !json.error)) problems.push("an error without a sentence");
     } catch {
       problems.push(`the body is not JSON: ${text.slice(0, 120)}`);

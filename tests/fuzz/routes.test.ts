@@ -1,8 +1,9 @@
 import { writeFileSync } from "node:fs";
 import fc from "fast-check";
 import { asc, sql } from "drizzle-orm";
-import { beforeAll, describe, expect, it } from "vitest";
-import { getDb } from "@/db/connection";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { getDatabaseHandle, getDb } from "@/db/connection";
+import { startLiveDelivery, stopLiveDelivery } from "@/lib/live/hub";
 import { computeSummariesFromMessages } from "@/db/queries";
 import { conversationSummaries, type User } from "@/db/schema";
 import { createMember, sessionCookie } from "../support/members";
@@ -18,7 +19,11 @@ const SHOWN_FAILURES = 20;
 
 const world: World = { members: [], cookies: [], messageIds: [] };
 
+afterAll(() => stopLiveDelivery());
+
 beforeAll(async () => {
+  // The events stream is fuzzed for real: live delivery runs as in the server.
+  await startLiveDelivery(await getDatabaseHandle());
   console.info(`route fuzzer: FUZZ_SEED=${SEED} FUZZ_CASES=${CASES}`);
   for (let i = 0; i < 6; i++) world.members.push(await createMember());
   world.cookies = await Promise.all(world.members.map((m: User) => sessionCookie(m, CSRF_TOKEN)));

@@ -10,6 +10,12 @@ import * as messages from "@/app/messaging/api/messages/[userId]/route";
 import * as searchUsers from "@/app/messaging/api/search-users/route";
 import * as send from "@/app/messaging/api/send/route";
 import * as unreadCount from "@/app/messaging/api/unread-count/route";
+import * as events from "@/app/messaging/api/events/route";
+import * as typing from "@/app/messaging/api/typing/route";
+import * as deleteAccount from "@/app/api/account/delete/route";
+import * as exportAccount from "@/app/api/account/export/route";
+import * as password from "@/app/api/account/password/route";
+import * as signOutAll from "@/app/api/account/sign-out-all/route";
 import * as legacyThread from "@/app/messaging/thread/[conversationId]/route";
 
 export const METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const;
@@ -51,6 +57,14 @@ export const ROUTES: FuzzRoute[] = [
   { file: "app/messaging/api/conversations/route.ts", module: conversations, path: "/messaging/api/conversations/", serves: ["GET"] },
   { file: "app/messaging/api/[[...rest]]/route.ts", module: unknownEndpoint, path: "/messaging/api/:param/", serves: ["GET", "POST"], param: { name: "rest", holds: "segments" } },
   { file: "app/messaging/thread/[conversationId]/route.ts", module: legacyThread, path: "/messaging/thread/:param/", serves: ["GET"], param: { name: "conversationId", holds: "conversation" } },
+  // Live delivery is not started in the fuzzer's process: the stream answers its JSON 503 (or a 4xx), never a stream.
+  { file: "app/messaging/api/events/route.ts", module: events, path: "/messaging/api/events/", serves: ["GET"] },
+  { file: "app/messaging/api/typing/route.ts", module: typing, path: "/messaging/api/typing/", serves: ["POST"], weight: 2 },
+  { file: "app/api/account/export/route.ts", module: exportAccount, path: "/api/account/export/", serves: ["GET"] },
+  { file: "app/api/account/password/route.ts", module: password, path: "/api/account/password/", serves: ["POST"] },
+  { file: "app/api/account/delete/route.ts", module: deleteAccount, path: "/api/account/delete/", serves: ["POST"] },
+  // Ends the fuzzer's own sessions when it succeeds: rare, so most cases still get past sign-in.
+  { file: "app/api/account/sign-out-all/route.ts", module: signOutAll, path: "/api/account/sign-out-all/", serves: ["POST"], weight: 0.05 },
   { file: "app/api/health/route.ts", module: health, path: "/api/health/", serves: ["GET"] },
   { file: "app/api/account/profile/route.ts", module: profile, path: "/api/account/profile/", serves: ["POST"] },
   { file: "app/api/account/signup/route.ts", module: signup, path: "/api/account/signup/", serves: ["POST"] },
