@@ -3,13 +3,13 @@
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
-import { api, ApiRequestError } from "@/lib/browser/api";
+import { api } from "@/lib/browser/api";
+import { useValidatedForm } from "@/lib/browser/use-validated-form";
 import {
   PROFILE_LIMITS,
   profileFieldErrors,
   profileSchema,
   splitInterests,
-  type ProfileFieldErrors,
 } from "@/lib/community/profile-schema";
 import { useToast } from "./toaster";
 import { Button } from "./ui/button";
@@ -22,34 +22,16 @@ export type ProfileFormValues = { name: string; headline: string; bio: string; l
 export function ProfileForm({ username, initial }: { username: string; initial: ProfileFormValues }) {
   const router = useRouter();
   const toast = useToast();
-  const [errors, setErrors] = useState<ProfileFieldErrors>({});
-  const [formError, setFormError] = useState<string | null>(null);
-  const [pending, setPending] = useState(false);
+  const { errors, formError, setPending, pending, submit } = useValidatedForm(profileSchema, profileFieldErrors);
   const [interestsText, setInterestsText] = useState(initial.interests.join(", "));
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const values = Object.fromEntries(new FormData(event.currentTarget));
-    const parsed = profileSchema.safeParse(values);
-    setFormError(null);
-    if (!parsed.success) {
-      setErrors(profileFieldErrors(parsed.error));
-      return;
-    }
-    setErrors({});
-    setPending(true);
-    try {
-      await api("/api/account/profile/", { method: "POST", body: parsed.data });
-      setInterestsText(parsed.data.interests.join(", "));
-      toast("Profile saved.", "success");
-      router.refresh();
-    } catch (error) {
-      const fieldErrors = error instanceof ApiRequestError ? error.fieldErrors : undefined;
-      if (fieldErrors) setErrors(fieldErrors);
-      else setFormError(error instanceof ApiRequestError ? error.message : "Could not save your profile.");
-    } finally {
-      setPending(false);
-    }
+    const saved = await submit(event, (values) => api("/api/account/profile/", { method: "POST", body: values }), "Could not save your profile.");
+    if (!saved) return;
+    setPending(false);
+    setInterestsText(saved.interests.join(", "));
+    toast("Profile saved.", "success");
+    router.refresh();
   }
 
   const preview = splitInterests(interestsText);

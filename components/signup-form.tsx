@@ -2,38 +2,20 @@
 
 import Link from "next/link";
 import { signIn } from "next-auth/react";
-import { useState, type FormEvent } from "react";
-import { api, ApiRequestError } from "@/lib/browser/api";
-import { fieldErrorsOf, signupSchema, type FieldErrors } from "@/lib/auth/signup-schema";
+import type { FormEvent } from "react";
+import { api } from "@/lib/browser/api";
+import { useValidatedForm } from "@/lib/browser/use-validated-form";
+import { fieldErrorsOf, signupSchema } from "@/lib/auth/signup-schema";
 import { Button } from "./ui/button";
 import { Field } from "./ui/field";
 
 export function SignupForm({ next }: { next: string }) {
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [formError, setFormError] = useState<string | null>(null);
-  const [pending, setPending] = useState(false);
+  const { errors, formError, setFormError, setPending, pending, submit } = useValidatedForm(signupSchema, fieldErrorsOf);
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const values = Object.fromEntries(new FormData(event.currentTarget));
-    const parsed = signupSchema.safeParse(values);
-    setFormError(null);
-    if (!parsed.success) {
-      setErrors(fieldErrorsOf(parsed.error));
-      return;
-    }
-    setErrors({});
-    setPending(true);
-    try {
-      await api("/api/account/signup/", { method: "POST", body: parsed.data });
-    } catch (error) {
-      setPending(false);
-      const fieldErrors = (error as { fieldErrors?: FieldErrors }).fieldErrors;
-      if (fieldErrors) setErrors(fieldErrors);
-      else setFormError(error instanceof ApiRequestError ? error.message : "Could not create the account.");
-      return;
-    }
-    const result = await signIn("credentials", { redirect: false, username: parsed.data.username, password: parsed.data.password });
+    const created = await submit(event, (values) => api("/api/account/signup/", { method: "POST", body: values }), "Could not create the account.");
+    if (!created) return;
+    const result = await signIn("credentials", { redirect: false, username: created.username, password: created.password });
     if (result?.ok && !result.error) {
       // A full load: the new member starts from empty browser state.
       window.location.assign(next);

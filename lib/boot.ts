@@ -10,6 +10,14 @@ import { exitOnSignals, onShutdown } from "@/lib/shutdown";
 /** A reason the app cannot start, as a sentence for the operator. */
 export class BootError extends Error {}
 
+/** The driver's own words (drizzle wraps them in "Failed query: …"), on one line. */
+function rootMessage(error: unknown): string {
+  let e = error as { message?: string; cause?: unknown } | undefined;
+  while (e?.cause) e = e.cause as typeof e;
+  const text = e?.message || (e as { code?: string } | undefined)?.code || String(error);
+  return text.replace(/\s+/g, " ").trim();
+}
+
 async function prepareEmbedded(handle: DatabaseHandle, dataDir: string) {
   await handle.migrate();
   const seeded = await seedDemoCommunity(handle.db, { onlyIfEmpty: true, hashPassword });
@@ -25,7 +33,7 @@ async function checkServer(handle: DatabaseHandle, url: string) {
   try {
     await handle.db.execute(sql`select 1`);
   } catch (error) {
-    throw new BootError(`Cannot connect to the database at ${where} (DATABASE_URL): ${(error as Error).message}`);
+    throw new BootError(`Cannot connect to the database at ${where} (DATABASE_URL): ${rootMessage(error)}`);
   }
   const migrated = await handle.db.execute(sql`select to_regclass('public.messages') is not null as ok`);
   const ok = (Array.isArray(migrated) ? migrated : (migrated as { rows: unknown[] }).rows)[0] as { ok: boolean } | undefined;
@@ -45,7 +53,7 @@ export async function boot(): Promise<void> {
   try {
     handle = await getDatabaseHandle();
   } catch (error) {
-    throw new BootError(`Cannot open the database: ${(error as Error).message}`);
+    throw new BootError(`Cannot open the database: ${rootMessage(error)}`);
   }
   onShutdown(closeDatabase);
   if (handle.kind === "pglite") await prepareEmbedded(handle, e.DATA_DIR);
@@ -59,7 +67,7 @@ export async function bootOrExit(): Promise<void> {
   try {
     await boot();
   } catch (error) {
-    console.error(`Community Messages cannot start. ${(error as Error).message}`);
+    console.error(`Community Messages cannot start. ${rootMessage(error)}`);
     await closeDatabase().catch(() => {});
     process.exit(1);
   }

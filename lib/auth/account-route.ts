@@ -1,4 +1,4 @@
-import { apiJson } from "@/lib/http/json";
+import { fieldErrorsResponse } from "@/lib/http/json";
 import { verifyCsrf } from "@/lib/csrf";
 import { errorResponse } from "@/lib/errors";
 import { requireApiSession, sessionCookieName, type SessionMember } from "./session";
@@ -31,4 +31,4 @@ export function clearSessionCookie(response: Response): Response {
 
 /** A 400 whose sentence also goes beside one field of the form. */
 export const fieldErrorResponse = (field: string, message: string) =>
-  apiJson({ success: false, error: message, field_errors: { [field]: message } }, { status: 400 });
+  fieldErrorsResponse({ [field]: message }, message);

@@ -8,6 +8,11 @@ export function apiJson(body: unknown, init: ResponseInit = {}): Response {
   return Response.json(body, { ...init, headers });
 }
 
+/** A form refused field by field: a 400 whose `field_errors` the form shows beside each field. */
+export function fieldErrorsResponse(fieldErrors: Record<string, string | undefined>, error = "Please correct the highlighted fields."): Response {
+  return apiJson({ success: false, error, field_errors: fieldErrors }, { status: 400 });
+}
+
 /** JSON 405s (with Allow) for the methods a route does not serve. */
 export function methodNotAllowed(...allowed: string[]) {
   const answer = async () =>

@@ -1,6 +1,9 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { GET as conversations } from "@/app/messaging/api/conversations/route";
+import { POST as markConversationRead } from "@/app/messaging/api/mark-conversation-read/[userId]/route";
+import { POST as markRead } from "@/app/messaging/api/mark-read/[messageId]/route";
 import { GET as searchUsers } from "@/app/messaging/api/search-users/route";
+import { GET as unreadCount } from "@/app/messaging/api/unread-count/route";
 import { storeMessage } from "../support/messages";
 import type { User } from "@/db/schema";
 import { createMember } from "../support/members";
@@ -32,6 +35,25 @@ describe("GET /messaging/api/conversations/", () => {
     expect(rows[0]).toMatchObject({ last_message: { content: "hi p2!" }, unread_count: 1 });
     expect(rows[1]).toMatchObject({ last_message: { content: "are you there?" }, unread_count: 2 });
     expect(rows[0]!.user).toMatchObject({ username: p2.username, name: p2.name });
+  });
+
+  it("counts in the header badge exactly what the inbox rows add up to, through sends and reads", async () => {
+    const owner = await createMember();
+    const partners = [await createMember(), await createMember(), await createMember()];
+    const agree = async () => {
+      const rows = (await call(conversations, "GET", "/", { as: owner })).json.conversations as Row[];
+      const badge = (await call(unreadCount, "GET", "/", { as: owner })).json.unread_count;
+      expect(badge).toBe(rows.reduce((sum, r) => sum + r.unread_count, 0));
+      return badge;
+    };
+    for (const [i, p] of partners.entries()) for (let n = 0; n <= i; n++) await say(p, owner, `m${n}`);
+    await say(owner, partners[0]!, "mine do not count");
+    expect(await agree()).toBe(6);
+    const { message } = await say(partners[2]!, owner, "one more");
+    await call(markRead, "POST", "/", { as: owner, params: { messageId: String(message.id) } });
+    expect(await agree()).toBe(6);
+    await call(markConversationRead, "POST", "/", { as: owner, params: { userId: String(partners[1]!.id) } });
+    expect(await agree()).toBe(4);
   });
 
   it("pages with before= and caps at 50 rows", async () => {

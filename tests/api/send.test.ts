@@ -66,6 +66,8 @@ describe("POST /messaging/api/send/", () => {
   it.each([
     ["an empty message", { content: "" }, "A message cannot be empty."],
     ["a message of spaces", { content: "   \n\t " }, "A message cannot be empty."],
+    ["a message of zero-width characters", { content: "\u200b\u200c\u200d\u2060\ufeff" }, "A message cannot be empty."],
+    ["a message of bidi marks and blank look-alikes", { content: "\u200e\u202e\u2800\u3164" }, "A message cannot be empty."],
     ["5,001 characters", { content: "x".repeat(5001) }, "Messages are at most 5,000 characters."],
     ["no content", { content: undefined }, "Write a message to send (content is missing)."],
     ["content that is not text", { content: 42 }, "Write a message to send (content is missing)."],
@@ -172,6 +174,23 @@ describe("idempotent send", () => {
     expect((retry.json.message as { id: number }).id).toBe((first.json.message as { id: number }).id);
     const page = await call(messages, "GET", "/", { as: carol, params: { userId: String(alice.id) } });
     expect(page.json.messages).toHaveLength(1);
+  });
+
+  it("answers 409 when a client_id is reused for a different message, and stores nothing new", async () => {
+    const erin = await createMember();
+    const frank = await createMember();
+    const client_id = crypto.randomUUID();
+    const first = await call(send, "POST", PATH, { as: alice, body: { receiver_id: erin.id, content: "original", client_id } });
+    expect(first.status).toBe(201);
+    for (const patch of [{ content: "changed" }, { receiver_id: frank.id }, { message_type: "mentorship" }]) {
+      const reused = await call(send, "POST", PATH, { as: alice, body: { receiver_id: erin.id, content: "original", client_id, ...patch } });
+      expect(reused.status).toBe(409);
+      expect(reused.json).toEqual({ success: false, error: expect.stringContaining("already used for a different message") });
+    }
+    const toFrank = await call(messages, "GET", "/", { as: frank, params: { userId: String(alice.id) } });
+    expect(toFrank.json.messages).toHaveLength(0);
+    const toErin = await call(messages, "GET", "/", { as: erin, params: { userId: String(alice.id) } });
+    expect((toErin.json.messages as { content: string }[]).map((m) => m.content)).toEqual(["original"]);
   });
 
   it("lets another sender use the same client_id", async () => {

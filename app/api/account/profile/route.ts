@@ -1,4 +1,4 @@
-import { apiJson } from "@/lib/http/json";
+import { fieldErrorsResponse } from "@/lib/http/json";
 import { z } from "zod";
 import { parseBody } from "@/lib/http/body";
 import { json, memberRoute, methodNotAllowed } from "@/lib/http/route";
@@ -9,10 +9,7 @@ export const POST = memberRoute(
   async ({ req, user }) => {
     const result = await updateOwnProfile(user.id, await parseBody(req, z.record(z.string(), z.unknown())));
     if (!result.ok) {
-      return apiJson(
-        { success: false, error: "Please correct the highlighted fields.", field_errors: result.fieldErrors },
-        { status: 400 },
-      );
+      return fieldErrorsResponse(result.fieldErrors);
     }
     const { profile } = result;
     return json({

@@ -1,4 +1,4 @@
-import { apiJson } from "@/lib/http/json";
+import { apiJson, fieldErrorsResponse } from "@/lib/http/json";
 import { checkSignUpAllowed, clientAddress } from "@/lib/auth/login-limit";
 import { signUp } from "@/lib/auth/signup";
 import { verifyCsrf } from "@/lib/csrf";
@@ -14,10 +14,7 @@ export async function POST(req: Request): Promise<Response> {
     await checkSignUpAllowed(clientAddress(req));
     const result = await signUp(await parseBody(req, z.record(z.string(), z.unknown())));
     if (!result.ok) {
-      return apiJson(
-        { success: false, error: "Please correct the highlighted fields.", field_errors: result.fieldErrors },
-        { status: 400 },
-      );
+      return fieldErrorsResponse(result.fieldErrors);
     }
     return apiJson({ success: true }, { status: 201 });
   } catch (error) {
