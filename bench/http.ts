@@ -1,10 +1,10 @@
 import { randomBytes } from "node:crypto";
 import autocannon, { type Request } from "autocannon";
-import { encode } from "next-auth/jwt";
 import type { DatabaseHandle } from "@/db/connection";
 import type { BenchCopy } from "./database";
 import type { Dataset } from "./generate";
 import { freePort, startServer } from "./server";
+import { mintSession } from "./sessions";
 import { round } from "./stats";
 import { findConversingMembers } from "./subjects";
 
@@ -49,9 +49,8 @@ async function mintSessions(handle: DatabaseHandle, dataset: Dataset, count: num
   const members = await findConversingMembers(handle.db, dataset, count);
   return Promise.all(
     members.map(async (m) => {
-      const token = await encode({ token: { sub: String(m.userId) }, secret });
-      const csrf = randomBytes(16).toString("hex");
-      return { cookie: `next-auth.session-token=${token}; csrftoken=${csrf}`, csrf, ...m };
+      const { cookie, csrf } = await mintSession(m.userId, secret);
+      return { cookie, csrf, ...m };
     }),
   );
 }
