@@ -26,6 +26,9 @@ export type LoadResult = {
   sent: number;
   /** Answers other than 201, by status ("error" for a failed connection), e.g. "429×3". */
   sendErrors: string;
+  /** Send start → HTTP answer, for every send. */
+  sendP50Ms: number;
+  sendP99Ms: number;
   delivered: number;
   lost: number;
   duplicated: number;
@@ -56,6 +59,7 @@ export async function runLoad(options: {
   const { origin, pairs, rate, seconds, deliveries, tag } = options;
   const agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
   const started = new Map<number, number>();
+  const answered: number[] = [];
   const errors = new Map<string, number>();
   const inFlight = new Set<Promise<void>>();
   const fail = (status: string) => errors.set(status, (errors.get(status) ?? 0) + 1);
@@ -79,6 +83,7 @@ export async function runLoad(options: {
         res.setEncoding("utf8");
         res.on("data", (chunk: string) => (text += chunk));
         res.on("end", () => {
+          answered.push(performance.now() - start);
           if (res.statusCode === 201) started.set((JSON.parse(text) as { message: { id: number } }).message.id, start);
           else fail(String(res.statusCode));
           resolve();
@@ -124,13 +129,16 @@ export async function runLoad(options: {
     if (arrivals.length > 1) duplicated++;
   }
   latencies.sort((a, b) => a - b);
-  const at = (p: number) => (latencies.length ? round(percentile(latencies, p), 1) : NaN);
+  answered.sort((a, b) => a - b);
+  const at = (p: number, samples = latencies) => (samples.length ? round(percentile(samples, p), 1) : NaN);
   return {
     targetRate: rate,
     seconds,
     sentRate: round(total / sendingSeconds, 1),
     sent: total,
     sendErrors: [...errors].map(([status, count]) => `${status}×${count}`).join(" "),
+    sendP50Ms: at(50, answered),
+    sendP99Ms: at(99, answered),
     delivered: latencies.length,
     lost: started.size - latencies.length,
     duplicated,

@@ -205,7 +205,7 @@ async function measure(
     const result = await runLoad({ origin: a.url, pairs, rate, seconds: options.seconds, deliveries, tag: `${rate}/s` });
     const phase = { ...result, phase: phases.length === 0 ? "fixed rate" : "rate search", held: held(result) };
     phases.push(phase);
-    log(`  p50 ${result.p50Ms} ms, p95 ${result.p95Ms} ms, p99 ${result.p99Ms} ms; lost ${result.lost}, doubled ${result.duplicated}${result.sendErrors ? `, send errors ${result.sendErrors}` : ""}`);
+    log(`  send answered p50 ${result.sendP50Ms} ms, p99 ${result.sendP99Ms} ms; delivered p50 ${result.p50Ms} ms, p95 ${result.p95Ms} ms, p99 ${result.p99Ms} ms; lost ${result.lost}, doubled ${result.duplicated}${result.sendErrors ? `, send errors ${result.sendErrors}` : ""}`);
     if (!phase.held) break;
     highestRate = rate;
   }

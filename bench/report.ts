@@ -87,9 +87,10 @@ const met = (ok: boolean) => (ok ? "met" : "**not met**");
 function liveTables(live: LiveResults): string[] {
   const first = live.phases[0];
   const phases = table(
-    ["phase", "target/s", "sent/s", "sent", "delivered", "lost", "doubled", "send errors", "p50 ms", "p95 ms", "p99 ms", "max ms", "held (p99 ≤ 1 s)"],
+    ["phase", "target/s", "sent/s", "sent", "send answered p50 / p99 ms", "delivered", "lost", "doubled", "send errors",
+      "p50 ms", "p95 ms", "p99 ms", "max ms", "held (p99 ≤ 1 s)"],
     live.phases.map((p) => [
-      p.phase, p.targetRate, p.sentRate, p.sent, p.delivered, p.lost, p.duplicated, p.sendErrors || "0",
+      p.phase, p.targetRate, p.sentRate, p.sent, `${p.sendP50Ms ?? ""} / ${p.sendP99Ms ?? ""}`, p.delivered, p.lost, p.duplicated, p.sendErrors || "0",
       p.p50Ms, p.p95Ms, p.p99Ms, p.maxMs, p.held ? "yes" : "**no**",
     ]),
   );

@@ -12,7 +12,8 @@ import { sizeSpec, type SizeSpec } from "./sizes";
 import { benchWrite, type WriteRow } from "./write";
 
 const USAGE = `npm run bench -- [--size tiny|small|1m|5m[,size...]] [--only data,write,http,live] [--skip-http] [--build]
-  [--runs 200] [--duration seconds] [--sessions 2000] [--streams 1000] [--ports 3140,3141] | --render bench/results/<run>.json
+  [--runs 200] [--duration seconds] [--sessions 2000] [--streams 1000] [--rate 100] [--memory-streams 1000,5000]
+  [--ports 3140,3141] | --render bench/results/<run>.json
 HTTP needs a production build newer than the sources: it runs next build when there is none,
 except at size tiny (CI), where HTTP is skipped instead unless --build is given.
 Sizes 1m and 5m need DATABASE_URL (each size loads once into its own bench_<size> database).
@@ -31,6 +32,8 @@ const { values } = parseArgs({
     duration: { type: "string" },
     sessions: { type: "string", default: "2000" },
     streams: { type: "string" },
+    rate: { type: "string" },
+    "memory-streams": { type: "string" },
     ports: { type: "string" },
     render: { type: "string" },
     help: { type: "boolean", default: false },
@@ -90,8 +93,8 @@ function liveOptions(): LiveOptions {
   return {
     ...common,
     streams,
-    memoryStreams: [...new Set([streams, 5_000])].sort((a, b) => a - b),
-    rate: 100,
+    memoryStreams: (values["memory-streams"] ?? `${streams},5000`).split(",").filter(Boolean).map(Number).filter((n) => n > 0).sort((a, b) => a - b),
+    rate: Number(values.rate ?? 100),
     seconds: Number(values.duration ?? 60),
     searchRates: [150, 200, 250, 300, 400, 500, 600, 800, 1_000],
     senders: 1_000,

@@ -91,7 +91,10 @@ export async function startServer(env: Record<string, string>, port: number, log
   // The server's own log (e.g. "aborted" when autocannon hangs up mid-request) goes beside the results.
   mkdirSync(path.dirname(log), { recursive: true });
   const logFile = openSync(log, "w");
-  const child = spawn("node_modules/.bin/next", ["start", "-p", String(port), "-H", "127.0.0.1"], {
+  // BENCH_CPU_PROF=<folder>: each server writes a V8 CPU profile there when it stops (open it in Chrome DevTools).
+  const profile = process.env.BENCH_CPU_PROF ? ["--cpu-prof", `--cpu-prof-dir=${path.resolve(process.env.BENCH_CPU_PROF)}`] : [];
+  const next = ["node_modules/next/dist/bin/next", "start", "-p", String(port), "-H", "127.0.0.1"];
+  const child = spawn(process.execPath, [...profile, ...next], {
     detached: true, // setsid(): a group of its own, stopped as one
     stdio: ["ignore", logFile, logFile],
     env: { ...process.env, ...env, NODE_ENV: "production", PORT: String(port) },
