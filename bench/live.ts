@@ -19,7 +19,7 @@ export type LiveOptions = {
   /** The rate of the first phase (messages/s) and how long every phase sends. */
   rate: number;
   seconds: number;
-  /** Higher rates tried after the first phase, in order, until one misses p99 ≤ 1 s. */
+  /** Rates tried after the first phase, ascending, until one misses p99 ≤ 1 s: those above it if it held, else those below. */
   searchRates: number[];
   /** Members who send (each sends well under the 30-per-10-s limit). */
   senders: number;
@@ -34,7 +34,10 @@ export type LiveResults = {
   phases: LivePhase[];
   /** The highest rate held for a whole phase with p99 ≤ 1 s, nothing lost or doubled; null if none was. */
   highestRate: number | null;
+  /** Memory per stream of each step: (RSS after - RSS before) / streams opened in that step. */
   memory: LiveMemoryRow[];
+  /** How long message delivery stayed slow (probe p99 ≥ 250 ms) after streams were opened. */
+  busy?: { after: string; seconds: number }[];
   /** `resync` events seen on any stream (a listener that reconnected, or a failed dispatch). */
   resyncs: number;
 };
@@ -181,33 +184,51 @@ async function measure(
   }
   await sleep(SETTLE_MS);
 
+  // Until every instance has dispatched what opening streams announced (presence), messages wait behind it.
+  const waitQuiet = async (after: string) => {
+    const begin = performance.now();
+    while (performance.now() - begin < 180_000) {
+      const probe = await runLoad({ origin: a.url, pairs, rate: 5, seconds: 1, deliveries, tag: "probe" });
+      if (probe.p99Ms < 250) break;
+    }
+    const seconds = round((performance.now() - begin) / 1000, 1);
+    log(`  delivery back under 250 ms ${seconds} s after ${after}`);
+    busy.push({ after, seconds });
+  };
+  const busy: { after: string; seconds: number }[] = [];
   const memory: LiveMemoryRow[] = [];
-  const before = a.rss() + b.rss();
-  for (const count of options.memoryStreams) {
-    log(`memory: opening ${count.toLocaleString()} idle streams`);
+  const measureOpening = async (count: number) => {
+    const before = a.rss() + b.rss();
+    const already = open.size;
+    log(`memory: opening idle streams up to ${count.toLocaleString()}`);
     await openStreams(streamers.slice(0, count), serverOf, open, deliveries);
     await sleep(SETTLE_MS);
     const after = a.rss() + b.rss();
-    memory.push({ streams: count, rssBeforeMb: mb(before), rssAfterMb: mb(after), perStreamKb: round((after - before) / count / 1024, 1) });
-    log(`memory: ${count} streams, RSS of both servers ${mb(before)} → ${mb(after)} MB`);
-  }
-  for (const s of streamers.slice(options.streams)) {
-    open.get(s.userId)?.close();
-    open.delete(s.userId);
-  }
-  await openStreams(streamers.slice(0, options.streams), serverOf, open, deliveries);
-  await sleep(2_000);
+    memory.push({ streams: count, rssBeforeMb: mb(before), rssAfterMb: mb(after), perStreamKb: round((after - before) / (count - already) / 1024, 1) });
+    log(`memory: ${already} → ${count} streams, RSS of both servers ${mb(before)} → ${mb(after)} MB`);
+    await waitQuiet(`opening ${count - already} streams`);
+  };
 
+  // The streams of the load phases (memory measured as they open), then the load, then the rest of the memory steps.
+  await measureOpening(options.streams);
   const phases: LivePhase[] = [];
-  let highestRate: number | null = null;
-  for (const rate of [options.rate, ...options.searchRates]) {
+  const run = async (rate: number, phase: string) => {
     log(`sending ${rate}/s through A for ${options.seconds} s to ${receivers.length} streams on B (${options.streams} open)`);
     const result = await runLoad({ origin: a.url, pairs, rate, seconds: options.seconds, deliveries, tag: `${rate}/s` });
-    const phase = { ...result, phase: phases.length === 0 ? "fixed rate" : "rate search", held: held(result) };
-    phases.push(phase);
-    log(`  send answered p50 ${result.sendP50Ms} ms, p99 ${result.sendP99Ms} ms; delivered p50 ${result.p50Ms} ms, p95 ${result.p95Ms} ms, p99 ${result.p99Ms} ms; lost ${result.lost}, doubled ${result.duplicated}${result.sendErrors ? `, send errors ${result.sendErrors}` : ""}`);
-    if (!phase.held) break;
+    log(`  send answered p50 ${result.sendP50Ms} ms, p99 ${result.sendP99Ms} ms; delivered p50 ${result.p50Ms} ms, `
+      + `p95 ${result.p95Ms} ms, p99 ${result.p99Ms} ms; lost ${result.lost}, doubled ${result.duplicated}`
+      + `${result.sendErrors ? `, send errors ${result.sendErrors}` : ""}`);
+    phases.push({ ...result, phase, held: held(result) });
+    await sleep(3_000);
+    return held(result);
+  };
+  // The fixed rate first; then up from it while held, or (when it was not) up from the lowest rate below it.
+  const fixedHeld = await run(options.rate, "fixed rate");
+  let highestRate: number | null = fixedHeld ? options.rate : null;
+  for (const rate of options.searchRates.filter((r) => (fixedHeld ? r > options.rate : r < options.rate))) {
+    if (!(await run(rate, "rate search"))) break;
     highestRate = rate;
   }
-  return { members: ids.length, streams: options.streams, phases, highestRate, memory, resyncs: deliveries.resyncs };
+  for (const count of options.memoryStreams.filter((n) => n > options.streams)) await measureOpening(count);
+  return { members: ids.length, streams: options.streams, phases, highestRate, memory, busy, resyncs: deliveries.resyncs };
 }

@@ -95,7 +95,7 @@ function liveTables(live: LiveResults): string[] {
     ]),
   );
   const memory = table(
-    ["idle streams", "RSS of both servers before MB", "after MB", "KB per stream", "target ≤ 100 KB"],
+    ["idle streams open", "RSS of both servers before this step MB", "after MB", "KB per stream opened in the step", "target ≤ 100 KB"],
     live.memory.map((m) => [m.streams, m.rssBeforeMb, m.rssAfterMb, m.perStreamKb, m.streams >= 1_000 ? met(m.perStreamKb <= 100) : "not judged"]),
   );
   // The goals are set for 100 messages/s with 1,000 open streams; a smaller (CI) run is not judged.
@@ -112,6 +112,9 @@ function liveTables(live: LiveResults): string[] {
     "", `### Live delivery (two \`next start\` instances, one PostgreSQL database, ${live.members.toLocaleString()} members)`, "",
     `Send through A (HTTP) → \`message\` event on the receiver's stream on B; ${live.streams.toLocaleString()} streams open, half on each instance.`,
     "", phases, "", memory, "", ...goals,
+    ...(live.busy?.length
+      ? ["", `Delivery stayed slow (probe p99 ≥ 250 ms) after opening streams: ${live.busy.map((b) => `${b.seconds} s after ${b.after}`).join("; ")}.`]
+      : []),
   ];
 }
 

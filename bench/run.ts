@@ -96,7 +96,7 @@ function liveOptions(): LiveOptions {
     memoryStreams: (values["memory-streams"] ?? `${streams},5000`).split(",").filter(Boolean).map(Number).filter((n) => n > 0).sort((a, b) => a - b),
     rate: Number(values.rate ?? 100),
     seconds: Number(values.duration ?? 60),
-    searchRates: [150, 200, 250, 300, 400, 500, 600, 800, 1_000],
+    searchRates: [10, 25, 50, 75, 150, 200, 250, 300, 400, 500, 600, 800, 1_000],
     senders: 1_000,
   };
 }
