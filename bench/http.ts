@@ -1,10 +1,10 @@
 import { randomBytes } from "node:crypto";
 import autocannon, { type Request } from "autocannon";
-import { encode } from "next-auth/jwt";
 import type { DatabaseHandle } from "@/db/connection";
 import type { BenchCopy } from "./database";
 import type { Dataset } from "./generate";
 import { freePort, startServer } from "./server";
+import { mintSessions as mintSessionsFor } from "./sessions";
 import { round } from "./stats";
 import { findConversingMembers } from "./subjects";
 
@@ -47,13 +47,8 @@ const BARE: Endpoint = { name: "GET /api/health/ (bare route)", request: () => (
 /** Signed-in browsers of many members (minted next-auth JWT cookies), so no one meets the send limit. */
 async function mintSessions(handle: DatabaseHandle, dataset: Dataset, count: number, secret: string): Promise<Session[]> {
   const members = await findConversingMembers(handle.db, dataset, count);
-  return Promise.all(
-    members.map(async (m) => {
-      const token = await encode({ token: { sub: String(m.userId) }, secret });
-      const csrf = randomBytes(16).toString("hex");
-      return { cookie: `next-auth.session-token=${token}; csrftoken=${csrf}`, csrf, ...m };
-    }),
-  );
+  const minted = await mintSessionsFor(handle.db, members.map((m) => m.userId), secret);
+  return members.map((m, i) => ({ cookie: minted[i]!.cookie, csrf: minted[i]!.csrf, ...m }));
 }
 
 async function load(url: string, endpoint: Endpoint, sessions: Session[], duration: number) {

@@ -1,6 +1,7 @@
 import type { DataRow } from "./data";
 import type { Dataset } from "./generate";
 import type { HttpRow } from "./http";
+import type { LiveResults } from "./live";
 import { round } from "./stats";
 import type { WriteRow } from "./write";
 
@@ -12,6 +13,8 @@ export type BenchResults = {
   data: DataRow[];
   write: WriteRow[];
   http: HttpRow[];
+  /** Absent in runs saved before the live benchmark existed, and when it did not run. */
+  live?: LiveResults;
   notes: string[];
 };
 
@@ -79,17 +82,54 @@ function writeTable(rows: WriteRow[]): string {
   );
 }
 
+const met = (ok: boolean) => (ok ? "met" : "**not met**");
+
+function liveTables(live: LiveResults): string[] {
+  const first = live.phases[0];
+  const phases = table(
+    ["phase", "target/s", "sent/s", "sent", "send answered p50 / p99 ms", "delivered", "lost", "doubled", "send errors",
+      "p50 ms", "p95 ms", "p99 ms", "max ms", "held (p99 ≤ 1 s)"],
+    live.phases.map((p) => [
+      p.phase, p.targetRate, p.sentRate, p.sent, `${p.sendP50Ms ?? ""} / ${p.sendP99Ms ?? ""}`, p.delivered, p.lost, p.duplicated, p.sendErrors || "0",
+      p.p50Ms, p.p95Ms, p.p99Ms, p.maxMs, p.held ? "yes" : "**no**",
+    ]),
+  );
+  const memory = table(
+    ["idle streams open", "RSS of both servers before this step MB", "after MB", "KB per stream opened in the step", "target ≤ 100 KB"],
+    live.memory.map((m) => [m.streams, m.rssBeforeMb, m.rssAfterMb, m.perStreamKb, m.streams >= 1_000 ? met(m.perStreamKb <= 100) : "not judged"]),
+  );
+  // The goals are set for 100 messages/s with 1,000 open streams; a smaller (CI) run is not judged.
+  const judged = first && first.targetRate === 100 && live.streams >= 1_000;
+  const latencyGoals = judged
+    ? `p50 ≤ 10 ms ${met(first.p50Ms <= 10)}, p99 ≤ 50 ms ${met(first.p99Ms <= 50)}`
+    : "not judged (the goals are for 100/s with 1,000 streams)";
+  const goals = first
+    ? [`Goals at ${first.targetRate}/s: ${latencyGoals}; `
+      + `highest rate held with p99 ≤ 1 s: ${live.highestRate === null ? "none" : `${live.highestRate}/s`}`
+      + `${live.phases.at(-1)!.held ? " (the highest rate tried)" : ""}; resync events: ${live.resyncs}.`]
+    : [];
+  return [
+    "", `### Live delivery (two \`next start\` instances, one PostgreSQL database, ${live.members.toLocaleString()} members)`, "",
+    `Send through A (HTTP) → \`message\` event on the receiver's stream on B; ${live.streams.toLocaleString()} streams open, half on each instance.`,
+    "", phases, "", memory, "", ...goals,
+    ...(live.busy?.length
+      ? ["", `Delivery stayed slow (probe p99 ≥ 250 ms) after opening streams: ${live.busy.map((b) => `${b.seconds} s after ${b.after}`).join("; ")}.`]
+      : []),
+  ];
+}
+
 /** The run as markdown: what ran where, then one table per benchmark. */
 export function toMarkdown(results: BenchResults): string {
   const { machine } = results;
   const lines = [
     `Run ${results.startedAt} with \`${results.command}\` on ${machine.cpus} cores, ${machine.memory} RAM, Node ${machine.node}, ${machine.database}.`,
-    "",
-    table(
+  ];
+  if (results.datasets.length) {
+    lines.push("", table(
       ["size", "members", "messages", "heavy members (partners each)", "loaded in"],
       results.datasets.map((d) => [d.size, d.users.toLocaleString(), d.messages.toLocaleString(), `${d.heavyIds.length} (~1,000)`, `${round(d.seconds, 1)} s`]),
-    ),
-  ];
+    ));
+  }
   if (results.data.length) {
     lines.push("", "### Data layer", "", "The app's query functions from `db/queries`, timed by the caller (driver round trip included); "
       + `${results.data[0]!.runs} timed runs after 20 warm-up runs.`, "", dataTable(results));
@@ -98,6 +138,7 @@ export function toMarkdown(results: BenchResults): string {
   if (results.http.length) {
     lines.push("", `### HTTP (${results.http[0]!.size}, \`next start\`, 20 connections, autocannon)`, "", httpTable(results.http));
   }
+  if (results.live) lines.push(...liveTables(results.live));
   if (results.notes.length) lines.push("", ...results.notes.map((n) => `- ${n}`));
   return `${lines.join("\n")}\n`;
 }

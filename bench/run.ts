@@ -5,17 +5,22 @@ import { parseArgs } from "node:util";
 import { benchData, type DataRow } from "./data";
 import { copyBenchDatabase, openBenchDatabase, type BenchDatabase } from "./database";
 import { benchHttp, type HttpRow } from "./http";
+import { benchLive, type LiveOptions } from "./live";
 import { toMarkdown, type BenchResults } from "./report";
 import { buildApp, buildIsCurrent } from "./server";
 import { sizeSpec, type SizeSpec } from "./sizes";
 import { benchWrite, type WriteRow } from "./write";
 
-const USAGE = `npm run bench -- [--size tiny|small|1m|5m[,size...]] [--only data,write,http] [--skip-http] [--build]
-  [--runs 200] [--duration seconds] [--sessions 2000] | --render bench/results/<run>.json
+const USAGE = `npm run bench -- [--size tiny|small|1m|5m[,size...]] [--only data,write,http,live] [--skip-http] [--build]
+  [--runs 200] [--duration seconds] [--sessions 2000] [--streams 1000] [--rate 100] [--memory-streams 1000,5000]
+  [--ports 3140,3141] | --render bench/results/<run>.json
 HTTP needs a production build newer than the sources: it runs next build when there is none,
 except at size tiny (CI), where HTTP is skipped instead unless --build is given.
 Sizes 1m and 5m need DATABASE_URL (each size loads once into its own bench_<size> database).
-With two sizes the data layer is compared (ratio last/first); write and HTTP run on the last size.`;
+With two sizes the data layer is compared (ratio last/first); write and HTTP run on the last size.
+Live delivery runs only when asked (--only live; --skip-http skips it too) and needs DATABASE_URL: two
+next start instances on a fresh bench_live_<pid> database, 60 s per rate (--duration), --streams open
+(1,000; memory at 1,000 and 5,000). At --size tiny it is a quick check: 20 streams, 20/s for 5 s.`;
 
 const { values } = parseArgs({
   options: {
@@ -26,6 +31,10 @@ const { values } = parseArgs({
     runs: { type: "string", default: "200" },
     duration: { type: "string" },
     sessions: { type: "string", default: "2000" },
+    streams: { type: "string" },
+    rate: { type: "string" },
+    "memory-streams": { type: "string" },
+    ports: { type: "string" },
     render: { type: "string" },
     help: { type: "boolean", default: false },
   },
@@ -45,7 +54,10 @@ if (values.help) {
 const serverUrl = process.env.DATABASE_URL || undefined;
 const sizes: SizeSpec[] = (values.size ?? (serverUrl ? "small,1m" : "tiny,small")).split(",").map(sizeSpec);
 const only = new Set((values.only ?? "data,write,http").split(","));
-if (values["skip-http"]) only.delete("http");
+if (values["skip-http"]) {
+  only.delete("http");
+  only.delete("live");
+}
 const largest = sizes.at(-1)!;
 const runs = Math.max(200, Number(values.runs));
 const duration = Number(values.duration ?? (largest.messages >= 1_000_000 ? 10 : 5));
@@ -58,7 +70,11 @@ const results: BenchResults = {
     cpus: os.cpus().length,
     memory: `${Math.round(os.totalmem() / 2 ** 30)} GiB`,
     node: process.version,
-    database: serverUrl ? "PostgreSQL (DATABASE_URL server, bench_<size> databases)" : "PGlite (.data-bench/)",
+    database: !serverUrl
+      ? "PGlite (.data-bench/)"
+      : only.size === 1 && only.has("live")
+        ? "PostgreSQL (DATABASE_URL server, a fresh bench_live_<pid> database)"
+        : "PostgreSQL (DATABASE_URL server, bench_<size> databases)",
   },
   datasets: [],
   data: [] as DataRow[],
@@ -67,7 +83,55 @@ const results: BenchResults = {
   notes: [],
 };
 
+function liveOptions(): LiveOptions {
+  const ports = (values.ports ?? "").split(",").filter(Boolean).map(Number);
+  const common = { ports: [ports[0] ?? 3140, ports[1] ?? (ports[0] ?? 3140) + 1] as [number, number] };
+  if (largest.name === "tiny") {
+    return { ...common, streams: 20, memoryStreams: [20], rate: 20, seconds: Number(values.duration ?? 5), searchRates: [], senders: 20 };
+  }
+  const streams = Number(values.streams ?? 1_000);
+  return {
+    ...common,
+    streams,
+    memoryStreams: (values["memory-streams"] ?? `${streams},5000`).split(",").filter(Boolean).map(Number).filter((n) => n > 0).sort((a, b) => a - b),
+    rate: Number(values.rate ?? 100),
+    seconds: Number(values.duration ?? 60),
+    searchRates: [10, 25, 50, 75, 150, 200, 250, 300, 400, 500, 600, 800, 1_000],
+    senders: 1_000,
+  };
+}
+
+async function live() {
+  if (!serverUrl) {
+    results.notes.push("Live delivery skipped: it needs PostgreSQL (set DATABASE_URL).");
+    return;
+  }
+  if (!buildIsCurrent()) {
+    results.notes.push("Live delivery: no production build newer than the sources, so this run ran `next build` first.");
+    buildApp(log);
+  }
+  const load = () => os.loadavg().map((n) => n.toFixed(1)).join(", ");
+  const loadBefore = load();
+  results.live = await benchLive(serverUrl, liveOptions(), log);
+  // The machine is shared: the load says how much of the 2 cores others were using.
+  results.notes.push(`Live delivery: load average (1, 5, 15 min) ${loadBefore} before, ${load()} after.`);
+}
+
 async function main() {
+  if (only.has("live")) await live();
+  if (only.has("data") || only.has("write") || only.has("http")) await sized();
+  const markdown = toMarkdown(results);
+  console.info(`\n${markdown}`);
+  const folder = path.join("bench", "results");
+  mkdirSync(folder, { recursive: true });
+  const file = path.join(folder, `${results.startedAt.replace(/[:.]/g, "-")}.json`);
+  writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`);
+  writeFileSync(path.join(folder, "latest.md"), markdown);
+  log(`saved ${file} and ${path.join(folder, "latest.md")}`);
+}
+
+/** The benchmarks on the generated data sets: data layer, write path, HTTP. */
+async function sized() {
   let last: BenchDatabase | undefined;
   for (const spec of sizes) {
     await last?.handle.close();
@@ -103,14 +167,6 @@ async function main() {
       await copy.drop();
     }
   }
-  const markdown = toMarkdown(results);
-  console.info(`\n${markdown}`);
-  const folder = path.join("bench", "results");
-  mkdirSync(folder, { recursive: true });
-  const file = path.join(folder, `${results.startedAt.replace(/[:.]/g, "-")}.json`);
-  writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`);
-  writeFileSync(path.join(folder, "latest.md"), markdown);
-  log(`saved ${file} and ${path.join(folder, "latest.md")}`);
 }
 
 main().catch((error) => {

@@ -1,5 +1,5 @@
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { existsSync, mkdirSync, openSync, readdirSync, statSync } from "node:fs";
+import { existsSync, mkdirSync, openSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { createServer } from "node:net";
 import path from "node:path";
 
@@ -41,7 +41,30 @@ export async function freePort(): Promise<number> {
   throw new Error("Ports 3140-3149 are all taken.");
 }
 
-export type RunningServer = { url: string; stop(): Promise<void> };
+export type RunningServer = {
+  url: string;
+  /** Resident memory of the server process (the largest of its group: next-server), in bytes. */
+  rss(): number;
+  stop(): Promise<void>;
+};
+
+/** VmRSS of the biggest process in a process group (Linux /proc), in bytes. */
+function groupRss(groupId: number): number {
+  let largest = 0;
+  for (const entry of readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      // Fields after the command name (which may hold spaces): state, ppid, pgrp.
+      const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
+      if (Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[2]) !== groupId) continue;
+      const kb = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${entry}/status`, "utf8"))?.[1];
+      largest = Math.max(largest, Number(kb ?? 0) * 1024);
+    } catch {
+      /* the process ended meanwhile */
+    }
+  }
+  return largest;
+}
 
 function stopGroup(child: ChildProcess): Promise<void> {
   return new Promise((resolve) => {
@@ -63,12 +86,14 @@ function stopGroup(child: ChildProcess): Promise<void> {
 }
 
 /** The production server (server.mjs) in its own process group (setsid), ready once /api/health/ answers. */
-export async function startServer(env: Record<string, string>, port: number): Promise<RunningServer> {
+export async function startServer(env: Record<string, string>, port: number, log = SERVER_LOG): Promise<RunningServer> {
   const url = `http://127.0.0.1:${port}`;
   // The server's own log (e.g. "aborted" when autocannon hangs up mid-request) goes beside the results.
-  mkdirSync(path.dirname(SERVER_LOG), { recursive: true });
-  const logFile = openSync(SERVER_LOG, "w");
-  const child = spawn(process.execPath, ["server.mjs"], {
+  mkdirSync(path.dirname(log), { recursive: true });
+  const logFile = openSync(log, "w");
+  // BENCH_CPU_PROF=<folder>: each server writes a V8 CPU profile there when it stops (open it in Chrome DevTools).
+  const profile = process.env.BENCH_CPU_PROF ? ["--cpu-prof", `--cpu-prof-dir=${path.resolve(process.env.BENCH_CPU_PROF)}`] : [];
+  const child = spawn(process.execPath, [...profile, "server.mjs"], {
     detached: true, // setsid(): a group of its own, stopped as one
     stdio: ["ignore", logFile, logFile],
     env: { ...process.env, ...env, NODE_ENV: "production", PORT: String(port), HOSTNAME: "127.0.0.1" },
@@ -94,9 +119,9 @@ export async function startServer(env: Record<string, string>, port: number): Pr
   };
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`The server exited with code ${child.exitCode}: see ${SERVER_LOG}`);
+    if (child.exitCode !== null) throw new Error(`The server exited with code ${child.exitCode}: see ${log}`);
     try {
-      if ((await fetch(`${url}/api/health/`)).ok) return { url, stop };
+      if ((await fetch(`${url}/api/health/`)).ok) return { url, stop, rss: () => groupRss(child.pid!) };
     } catch {
       /* not listening yet */
     }
