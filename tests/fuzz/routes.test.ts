@@ -4,7 +4,7 @@ import { asc, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db/connection";
 import { computeSummariesFromMessages } from "@/db/queries";
-import { conversationSummaries, type User } from "@/db/schema";
+import { conversationSummaries } from "@/db/schema";
 import { createMember, sessionCookie } from "../support/members";
 import { casePlan } from "./arbitraries";
 import { FUZZ_CASES, FUZZ_SEED } from "./harness";
@@ -21,7 +21,7 @@ const world: World = { members: [], cookies: [], messageIds: [] };
 beforeAll(async () => {
   console.info(`route fuzzer: FUZZ_SEED=${SEED} FUZZ_CASES=${CASES}`);
   for (let i = 0; i < 6; i++) world.members.push(await createMember());
-  world.cookies = await Promise.all(world.members.map((m: User) => sessionCookie(m, CSRF_TOKEN)));
+  world.cookies = await Promise.all(world.members.map((m) => sessionCookie(m, CSRF_TOKEN)));
 });
 
 async function summariesMatchMessages() {

@@ -2,6 +2,7 @@ import * as nextAuth from "@/app/api/auth/[...nextauth]/route";
 import * as profile from "@/app/api/account/profile/route";
 import * as signup from "@/app/api/account/signup/route";
 import * as health from "@/app/api/health/route";
+import * as unknownApiEndpoint from "@/app/api/[[...rest]]/route";
 import * as unknownEndpoint from "@/app/messaging/api/[[...rest]]/route";
 import * as conversations from "@/app/messaging/api/conversations/route";
 import * as markConversationRead from "@/app/messaging/api/mark-conversation-read/[userId]/route";
@@ -51,6 +52,7 @@ export const ROUTES: FuzzRoute[] = [
   { file: "app/messaging/api/conversations/route.ts", module: conversations, path: "/messaging/api/conversations/", serves: ["GET"] },
   { file: "app/messaging/api/[[...rest]]/route.ts", module: unknownEndpoint, path: "/messaging/api/:param/", serves: ["GET", "POST"], param: { name: "rest", holds: "segments" } },
   { file: "app/messaging/thread/[conversationId]/route.ts", module: legacyThread, path: "/messaging/thread/:param/", serves: ["GET"], param: { name: "conversationId", holds: "conversation" } },
+  { file: "app/api/[[...rest]]/route.ts", module: unknownApiEndpoint, path: "/api/:param/", serves: ["GET", "POST"], param: { name: "rest", holds: "segments" } },
   { file: "app/api/health/route.ts", module: health, path: "/api/health/", serves: ["GET"] },
   { file: "app/api/account/profile/route.ts", module: profile, path: "/api/account/profile/", serves: ["POST"] },
   { file: "app/api/account/signup/route.ts", module: signup, path: "/api/account/signup/", serves: ["POST"] },
@@ -64,4 +66,4 @@ export const handlerOf = (route: FuzzRoute, method: Method) => route.module[meth
 export const IN_PROCESS_ROUTES = ROUTES.filter((route) => !route.httpOnly);
 
 /** Addresses whose every answer must be JSON. */
-export const answersJson = (path: string) => path.startsWith("/messaging/api/") || /^\/api\/(health|account)\//.test(path);
+export const answersJson = (path: string) => /^\/(messaging\/)?api(\/|$)/.test(path) && !path.startsWith("/api/auth/");
