@@ -109,6 +109,10 @@ export async function runCase(plan: CasePlan, built: BuiltCase, mustBeJson: bool
   }
   const problems: string[] = [];
   if (res.status >= 500) problems.push(`answered ${res.status}`);
+  if (res.status === 200 && res.headers.get("content-type")?.startsWith("text/event-stream")) {
+    await res.body?.cancel(); // a live event stream never ends: its opening is the answer
+    return { status: res.status, problems };
+  }
   const text = await res.text();
   let json: Record<string, unknown> | undefined;
   if (mustBeJson) {
