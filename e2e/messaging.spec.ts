@@ -144,7 +144,7 @@ test("New message finds a member and opens the conversation; the composer keeps 
 test("unknown and invalid ids are a 404; your own id goes back to the inbox", async ({ pageAs }, testInfo) => {
   const alice = await pageAs("alice");
   const aliceId = await apiOf(await pageAs("bob"), testInfo).idOf("alice");
-  for (const id of ["99999999", "abc", "0"]) {
+  for (const id of ["99999999", "abc", "0", "2147483648", "99999999999"]) {
     const answer = await alice.goto(`/messaging/conversation/${id}/`);
     expect(answer?.status()).toBe(404);
     await expect(alice.getByRole("heading", { name: "We couldn’t find that member" })).toBeVisible();

@@ -50,16 +50,20 @@ export async function onlinePartners(memberId: number): Promise<Presence[]> {
   return rows.map((r) => ({ memberId: r.id, online: true, lastSeen: iso(r.last_seen_at) }));
 }
 
-/** Which of `candidates` have a conversation with `memberId` (who should hear of their presence). */
-export async function partnersAmong(memberId: number, candidates: number[]): Promise<number[]> {
-  if (candidates.length === 0) return [];
+const intArray = (ids: number[]) => sql.raw(`'{${ids.map(Number).join(",")}}'::int[]`);
+
+/** For each member in `members`, which of `candidates` have a conversation with them (who should hear of their presence). */
+export async function partnersAmong(members: number[], candidates: number[]): Promise<Map<number, number[]>> {
+  const partners = new Map<number, number[]>();
+  if (members.length === 0 || candidates.length === 0) return partners;
   const db = await getDb();
-  const rows = rowsOf<{ owner_id: number }>(
+  const rows = rowsOf<{ owner_id: number; partner_id: number }>(
     await db.execute(sql`
-      select owner_id from conversation_summaries
-      where partner_id = ${memberId} and owner_id = any(${sql.raw(`'{${candidates.map(Number).join(",")}}'::int[]`)})`),
+      select owner_id, partner_id from conversation_summaries
+      where partner_id = any(${intArray(members)}) and owner_id = any(${intArray(candidates)})`),
   );
-  return rows.map((r) => r.owner_id);
+  for (const r of rows) partners.set(r.partner_id, [...(partners.get(r.partner_id) ?? []), r.owner_id]);
+  return partners;
 }
 
 /** A member's presence, for the conversation page. */

@@ -22,3 +22,9 @@ export function methodNotAllowed(...allowed: string[]) {
     );
   return { GET: answer, POST: answer, PUT: answer, PATCH: answer, DELETE: answer };
 }
+
+/** Every method of an address that no endpoint serves: a JSON 404, never an HTML page. */
+export function noSuchEndpoint() {
+  const answer = async () => apiJson({ success: false, error: "There is no API endpoint at this address." }, { status: 404 });
+  return { GET: answer, POST: answer, PUT: answer, PATCH: answer, DELETE: answer };
+}

@@ -15,7 +15,7 @@ export const idRangeSentence = (label: string, kind: IdKind) =>
 
 /** A string of ASCII digits naming an id of this kind, or null (not digits, 0, or past the column's range). */
 export function parseId(raw: unknown, kind: IdKind): number | null {
-  if (typeof raw !== "string" || !/^\d{1,20}$/.test(raw)) return null;
+  if (typeof raw !== "string" || !/^\d+$/.test(raw)) return null;
   const id = Number(raw);
   return id >= 1 && id <= MAX_ID[kind] ? id : null;
 }

@@ -75,22 +75,24 @@ export function onSignout(handler: SignoutHandler): () => void {
   return () => hub.signoutHandlers.delete(handler);
 }
 
-/** Whom a batch of notices concerns on this instance, and what must be loaded for them, in one query each. */
+/** Whom a batch of notices concerns on this instance, and what must be loaded for them: one query each, whatever the batch holds. */
 async function loadFor(batch: ChangeNotice[]) {
   const here = (id: number) => hub.members.has(id);
   const messageIds = batch.flatMap((n) => (n.k === "message" && (here(n.sender) || here(n.receiver)) ? [n.id] : []));
   const countFor = new Set(
     batch.flatMap((n) => (n.k === "message" ? [n.receiver] : n.k === "read" ? [n.reader] : [])).filter(here),
   );
-  const [found, totals] = await Promise.all([
+  const present = batch.flatMap((n) => (n.k === "presence" ? [n.member] : []));
+  const [found, totals, partners] = await Promise.all([
     findMessagesByIds(messageIds),
     unreadTotals(await getDb(), [...countFor]),
+    partnersAmong([...new Set(present)], connectedMembers()),
   ]);
-  return { messages: new Map(found.map((m) => [m.id, toMessageJson(m)])), totals, countFor };
+  return { messages: new Map(found.map((m) => [m.id, toMessageJson(m)])), totals, countFor, partners };
 }
 
 async function dispatch(batch: ChangeNotice[]) {
-  const { messages, totals, countFor } = await loadFor(batch);
+  const { messages, totals, countFor, partners } = await loadFor(batch);
   const unread = (memberId: number) => {
     if (countFor.delete(memberId)) deliverTo(memberId, { event: "unread", data: { unread_count: totals.get(memberId) ?? 0 } });
   };
@@ -118,7 +120,7 @@ async function dispatch(batch: ChangeNotice[]) {
           event: "presence",
           data: { user_id: notice.member, online: notice.online, last_seen: notice.lastSeen },
         };
-        for (const partner of await partnersAmong(notice.member, connectedMembers())) deliverTo(partner, event);
+        for (const partner of partners.get(notice.member) ?? []) deliverTo(partner, event);
         break;
       }
       case "signout":

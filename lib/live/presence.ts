@@ -21,3 +21,17 @@ export function startPresenceSweep(): () => void {
   timer.unref();
   return () => clearInterval(timer);
 }
+
+const arriving = new Set<number>();
+let flush: ReturnType<typeof setTimeout> | undefined;
+
+/** A member's first stream here opened: seen now. Batched (200 ms), so a wave of reconnections is a few statements, not thousands. */
+export function markSeenSoon(memberId: number): void {
+  arriving.add(memberId);
+  flush ??= setTimeout(() => {
+    const members = [...arriving];
+    arriving.clear();
+    flush = undefined;
+    void recordSeen(members).catch((error) => console.error("Presence update failed", error));
+  }, 200);
+}

@@ -1,10 +1,11 @@
 import { messagesForMemberAfter } from "@/db/queries/messages";
-import { onlinePartners, recordSeen } from "@/db/queries/presence";
+import { onlinePartners } from "@/db/queries/presence";
 import { unreadTotal } from "@/db/queries/summaries";
 import { getDb } from "@/db/connection";
 import { toMessageJson } from "@/lib/messaging/wire";
 import { formatEvent, isDroppable, type LiveEvent } from "./events";
 import { subscribe, type Subscriber } from "./hub";
+import { markSeenSoon } from "./presence";
 
 const PING_MS = 20_000;
 /** Streams end after 40-50 minutes; the browser reconnects by itself (and spreads the reconnections). */
@@ -92,7 +93,7 @@ export function openEventStream({ memberId, after, signal }: { memberId: number;
         c.enqueue(encoder.encode(`retry: ${1000 + Math.floor(Math.random() * 4000)}\n: connected\n\n`));
         const subscription = subscribe(subscriber);
         unsubscribe = subscription.unsubscribe;
-        if (subscription.first) void recordSeen([memberId]).catch((error) => console.error("Presence update failed", error));
+        if (subscription.first) markSeenSoon(memberId);
         signal.addEventListener("abort", cleanup, { once: true });
         const ping = setInterval(() => write({ event: "ping", data: {} }), PING_MS);
         timers.push(ping, setTimeout(cleanup, LIFETIME_MS + Math.random() * LIFETIME_JITTER_MS));

@@ -1,6 +1,7 @@
 import { NextRequest } from "next/server";
 import { beforeAll, describe, expect, it } from "vitest";
 import * as health from "@/app/api/health/route";
+import * as unknownApiEndpoint from "@/app/api/[[...rest]]/route";
 import * as unknownEndpoint from "@/app/messaging/api/[[...rest]]/route";
 import { POST as markRead } from "@/app/messaging/api/mark-read/[messageId]/route";
 import { POST as send } from "@/app/messaging/api/send/route";
@@ -33,6 +34,16 @@ describe("unknown addresses under /messaging/api/", () => {
       }
     },
   );
+});
+
+describe("unknown addresses under /api/", () => {
+  it.each([["nope"], [""], ["health", "x"], ["account"]])("/api/%s/ answers a JSON 404 for every method", async (...rest) => {
+    for (const method of METHODS) {
+      const res = await call(unknownApiEndpoint[method], method, `/api/${rest.join("/")}/`, { params: { rest: rest.join("/") } });
+      expect(res.status, method).toBe(404);
+      expect(res.json).toEqual({ success: false, error: "There is no API endpoint at this address." });
+    }
+  });
 });
 
 describe("GET /api/health/", () => {

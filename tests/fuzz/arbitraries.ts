@@ -39,7 +39,7 @@ const ODD_NUMBERS = [
 const ODD_TEXT = ["", ".", "..", "%00", "\u0000", "a\u0000b", "%E0%A4%A", "%", "%zz", "null", "undefined", "[]", "{}", "<script>", "'; drop table users; --", "\u202eevil", "\ud800", "😀", "\u200b", " ", "\n"];
 
 /** Text of every kind: ASCII, any code point (lone surrogates too), the odd values above. */
-const anyText = fc.oneof(
+export const anyText = fc.oneof(
   { arbitrary: fc.string({ maxLength: 40 }), weight: 3 },
   { arbitrary: fc.tuple(fc.string({ maxLength: 10 }), fc.constantFrom("\u0000", "\ud800", "\udfff", "\u202e", "\ufeff"), fc.string({ maxLength: 10 })).map((p) => p.join("")), weight: 1 },
   { arbitrary: fc.string({ unit: "binary", maxLength: 40 }), weight: 2 },
@@ -80,7 +80,7 @@ const messageType = fc.oneof(
   anyText,
 );
 
-const body: fc.Arbitrary<BodyPlan> = fc.oneof(
+export const body: fc.Arbitrary<BodyPlan> = fc.oneof(
   { arbitrary: fc.constant({ kind: "none" as const }), weight: 2 },
   {
     arbitrary: fc.record({
@@ -116,7 +116,7 @@ const CONTENT_TYPES = [
 ];
 
 /** Header values a real client could send: printable Latin-1, no control characters. */
-const headerText = fc.string({ unit: "binary-ascii", maxLength: 60 }).map((s) => s.replace(/[^\x20-\x7e]/g, ""));
+export const headerText = fc.string({ unit: "binary-ascii", maxLength: 60 }).map((s) => s.replace(/[^\x20-\x7e]/g, ""));
 
 const segment = (route: FuzzRoute): fc.Arbitrary<CasePlan["segment"]> => {
   switch (route.param?.holds) {

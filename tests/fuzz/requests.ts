@@ -7,7 +7,7 @@ export const ORIGIN = "http://localhost:3000";
 export const CSRF_TOKEN = "fuzz-csrf-token-0123456789";
 
 /** What the cases act on: the members (with their signed-in cookies) and the messages sent so far. */
-export type World = { members: User[]; cookies: string[]; messageIds: number[] };
+export type World = { members: Pick<User, "id" | "username">[]; cookies: string[]; messageIds: number[] };
 
 /** A concrete request, kept printable so that a failure can be replayed by hand. */
 export type BuiltCase = {
@@ -24,19 +24,19 @@ const HUGE = JSON.stringify({ receiver_id: 1, content: "x".repeat(70_000) });
 const NESTED = `${"[".repeat(30_000)}${"]".repeat(30_000)}`;
 
 /** encodeURIComponent, with lone surrogates replaced (U+FFFD) as a browser would. */
-const encode = (text: string) => encodeURIComponent(Buffer.from(text, "utf8").toString("utf8"));
+export const encode = (text: string) => encodeURIComponent(Buffer.from(text, "utf8").toString("utf8"));
 
-function idText(token: IdToken, world: World, actor: User | null): string {
+export function idText(token: IdToken, world: World, actor: Pick<User, "id"> | null): string {
   if ("member" in token) return String(world.members[token.member % world.members.length]!.id);
   if ("self" in token) return String(actor?.id ?? 1);
   if ("message" in token) return String(world.messageIds.length ? world.messageIds[token.message % world.messageIds.length] : token.message + 1);
   return token.raw;
 }
 
-const valueText = (value: string | IdToken, world: World, actor: User | null) =>
+export const valueText = (value: string | IdToken, world: World, actor: Pick<User, "id"> | null) =>
   typeof value === "string" ? value : idText(value, world, actor);
 
-function bodyOf(plan: BodyPlan, world: World, actor: User | null): string | Uint8Array | undefined {
+export function bodyOf(plan: BodyPlan, world: World, actor: Pick<User, "id"> | null): string | Uint8Array | undefined {
   switch (plan.kind) {
     case "none":
       return undefined;

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getDatabaseHandle, getDb } from "@/db/connection";
 import { startLiveDelivery, stopLiveDelivery } from "@/lib/live/hub";
 import { computeSummariesFromMessages } from "@/db/queries";
-import { conversationSummaries, type User } from "@/db/schema";
+import { conversationSummaries } from "@/db/schema";
 import { createMember, sessionCookie } from "../support/members";
 import { casePlan } from "./arbitraries";
 import { FUZZ_CASES, FUZZ_SEED } from "./harness";
@@ -26,7 +26,7 @@ beforeAll(async () => {
   await startLiveDelivery(await getDatabaseHandle());
   console.info(`route fuzzer: FUZZ_SEED=${SEED} FUZZ_CASES=${CASES}`);
   for (let i = 0; i < 6; i++) world.members.push(await createMember());
-  world.cookies = await Promise.all(world.members.map((m: User) => sessionCookie(m, CSRF_TOKEN)));
+  world.cookies = await Promise.all(world.members.map((m) => sessionCookie(m, CSRF_TOKEN)));
 });
 
 async function summariesMatchMessages() {

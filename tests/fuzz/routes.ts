@@ -2,6 +2,7 @@ import * as nextAuth from "@/app/api/auth/[...nextauth]/route";
 import * as profile from "@/app/api/account/profile/route";
 import * as signup from "@/app/api/account/signup/route";
 import * as health from "@/app/api/health/route";
+import * as unknownApiEndpoint from "@/app/api/[[...rest]]/route";
 import * as unknownEndpoint from "@/app/messaging/api/[[...rest]]/route";
 import * as conversations from "@/app/messaging/api/conversations/route";
 import * as markConversationRead from "@/app/messaging/api/mark-conversation-read/[userId]/route";
@@ -57,7 +58,7 @@ export const ROUTES: FuzzRoute[] = [
   { file: "app/messaging/api/conversations/route.ts", module: conversations, path: "/messaging/api/conversations/", serves: ["GET"] },
   { file: "app/messaging/api/[[...rest]]/route.ts", module: unknownEndpoint, path: "/messaging/api/:param/", serves: ["GET", "POST"], param: { name: "rest", holds: "segments" } },
   { file: "app/messaging/thread/[conversationId]/route.ts", module: legacyThread, path: "/messaging/thread/:param/", serves: ["GET"], param: { name: "conversationId", holds: "conversation" } },
-  // Live delivery is not started in the fuzzer's process: the stream answers its JSON 503 (or a 4xx), never a stream.
+  // The events stream runs for real (the fuzzer starts live delivery); its first chunk is checked, then the client leaves.
   { file: "app/messaging/api/events/route.ts", module: events, path: "/messaging/api/events/", serves: ["GET"] },
   { file: "app/messaging/api/typing/route.ts", module: typing, path: "/messaging/api/typing/", serves: ["POST"], weight: 2 },
   { file: "app/api/account/export/route.ts", module: exportAccount, path: "/api/account/export/", serves: ["GET"] },
@@ -65,6 +66,7 @@ export const ROUTES: FuzzRoute[] = [
   { file: "app/api/account/delete/route.ts", module: deleteAccount, path: "/api/account/delete/", serves: ["POST"] },
   // Ends the fuzzer's own sessions when it succeeds: rare, so most cases still get past sign-in.
   { file: "app/api/account/sign-out-all/route.ts", module: signOutAll, path: "/api/account/sign-out-all/", serves: ["POST"], weight: 0.05 },
+  { file: "app/api/[[...rest]]/route.ts", module: unknownApiEndpoint, path: "/api/:param/", serves: ["GET", "POST"], param: { name: "rest", holds: "segments" } },
   { file: "app/api/health/route.ts", module: health, path: "/api/health/", serves: ["GET"] },
   { file: "app/api/account/profile/route.ts", module: profile, path: "/api/account/profile/", serves: ["POST"] },
   { file: "app/api/account/signup/route.ts", module: signup, path: "/api/account/signup/", serves: ["POST"] },
@@ -78,4 +80,4 @@ export const handlerOf = (route: FuzzRoute, method: Method) => route.module[meth
 export const IN_PROCESS_ROUTES = ROUTES.filter((route) => !route.httpOnly);
 
 /** Addresses whose every answer must be JSON. */
-export const answersJson = (path: string) => path.startsWith("/messaging/api/") || /^\/api\/(health|account)\//.test(path);
+export const answersJson = (path: string) => /^\/(messaging\/)?api(\/|$)/.test(path) && !path.startsWith("/api/auth/");
