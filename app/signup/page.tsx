@@ -7,7 +7,7 @@ import { safeNextPath } from "@/lib/auth/safe-next";
 
 export const metadata: Metadata = { title: "Create an account" };
 
-export default async function SignupPage({ searchParams }: { searchParams: Promise<{ next?: string }> }) {
+export default async function SignupPage({ searchParams }: { searchParams: Promise<{ next?: string | string[] }> }) {
   const next = safeNextPath((await searchParams).next);
   if (await currentUser()) redirect(next);
   return (

@@ -5,7 +5,9 @@ const BASE = "http://x";
  * The value returned is the normalised one, and it is the one checked: `/.//evil.example`
  * normalises to `//evil.example`, which a browser reads as another host.
  */
-export function safeNextPath(next: string | null | undefined, fallback = "/messaging/"): string {
+export function safeNextPath(value: string | string[] | null | undefined, fallback = "/messaging/"): string {
+  // A repeated ?next= arrives as a list: only the first counts.
+  const next = Array.isArray(value) ? value[0] : value;
   if (!next || !next.startsWith("/")) return fallback;
   let url: URL;
   try {

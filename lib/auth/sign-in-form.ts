@@ -48,6 +48,8 @@ export async function readAuthForm(req: Request): Promise<AuthForm> {
   else throw badRequest("Send the form as application/x-www-form-urlencoded or JSON.");
   if ((form.username?.length ?? 0) > MAX_LOGIN) throw badRequest("That username or email is too long.");
   if ((form.password?.length ?? 0) > MAX_PASSWORD) throw badRequest("That password is too long.");
+  // No stored text holds a NUL, and PostgreSQL refuses to compare with one.
+  if (Object.values(form).some((value) => value?.includes("\u0000"))) throw badRequest("The sign-in form cannot contain the NUL character.");
   return form;
 }
 
