@@ -80,6 +80,8 @@ export async function insertMessage(tx: Executor, input: NewMessageInput): Promi
                clock_timestamp()
         from (select pg_advisory_xact_lock(${MEMBER_WRITE_LOCK}, ${first}::int),
                      pg_advisory_xact_lock(${MEMBER_WRITE_LOCK}, ${second}::int)) as locked
+        -- A deleted account receives nothing (the caller tells why no row came back).
+        where not exists (select 1 from users r where r.id = ${input.receiverId}::int and r.deleted_at is not null)
         on conflict (sender_id, client_id) where client_id is not null do nothing
         returning *
       ), ${moveSummariesToAdded}

@@ -51,17 +51,18 @@ const sameMessage = (stored: Message, input: SendMessageInput) =>
  * Sends a message: never to yourself, only to a member, within the send limit;
  * a repeat with the same idempotency key returns the first message (and a
  * different message under a used key is a 409). One transaction, one commit:
- * the limit is counted in it (a refused send does not count), and an unknown
- * receiver is caught by its foreign key.
+ * the limit is counted in it (a refused send does not count), an unknown
+ * receiver is caught by its foreign key and a deleted one by the insert itself.
  */
 export async function sendMessage(senderId: number, input: SendMessageInput): Promise<{ message: Message; created: boolean }> {
   if (input.receiverId === senderId) throw badRequest("You cannot message yourself.");
   try {
     return await withTransaction(async (tx) => {
-      if (await isDeletedMember(input.receiverId, tx)) throw memberGone();
       await withinSendLimit(tx, senderId);
       const message = await insertMessage(tx, { senderId, ...input });
       if (message) return { message, created: true };
+      // No row: the receiver is gone, or the idempotency key was used before (both rare, so asked only now).
+      if (await isDeletedMember(input.receiverId, tx)) throw memberGone();
       const first = await findByIdempotencyKey(tx, senderId, input.idempotencyKey!);
       if (!first || !sameMessage(first, input)) {
         throw conflict("This client_id was already used for a different message. Send it with a new client_id.");
