@@ -1,10 +1,11 @@
 import { displayName } from "@/lib/members";
 import Link from "next/link";
 import type { PartnerJson } from "@/lib/messaging/wire";
+import { MuteButton } from "./mute-button";
 import { Avatar } from "./ui/avatar";
 
-/** Who the conversation is with, and (on phones) the way back to the inbox. */
-export function ConversationHeader({ partner }: { partner: PartnerJson }) {
+/** Who the conversation is with, its mute switch, and (on phones) the way back to the inbox. */
+export function ConversationHeader({ me, partner }: { me: number; partner: PartnerJson }) {
   return (
     <header className="flex min-h-16 shrink-0 items-center gap-2 border-b border-slate-200 bg-white px-2 py-2 sm:px-4 dark:border-slate-800 dark:bg-slate-900">
       <Link
@@ -23,6 +24,7 @@ export function ConversationHeader({ partner }: { partner: PartnerJson }) {
         </h2>
         <p className="truncate text-sm text-slate-600 dark:text-slate-400">{partner.headline || `@${partner.username}`}</p>
       </div>
+      <MuteButton me={me} partnerId={partner.id} partnerName={displayName(partner)} />
     </header>
   );
 }

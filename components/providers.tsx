@@ -3,17 +3,21 @@
 import { QueryClientProvider } from "@tanstack/react-query";
 import { useState, type ReactNode } from "react";
 import { makeQueryClient } from "@/lib/browser/query-client";
+import { ClockProvider } from "@/lib/browser/use-clock";
+import type { ReaderClock } from "@/lib/reader-clock";
 import { Toaster } from "./toaster";
 
 /**
  * Browser state for one member: the layout keys this by the signed-in member,
  * so a change of member (sign-out, sign-in as someone else) starts from an empty cache.
  */
-export function Providers({ children }: { children: ReactNode }) {
+export function Providers({ clock, children }: { clock: ReaderClock; children: ReactNode }) {
   const [client] = useState(makeQueryClient);
   return (
     <QueryClientProvider client={client}>
-      <Toaster>{children}</Toaster>
+      <ClockProvider value={clock}>
+        <Toaster>{children}</Toaster>
+      </ClockProvider>
     </QueryClientProvider>
   );
 }

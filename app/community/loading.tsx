@@ -1,0 +1,5 @@
+import { DirectorySkeleton } from "@/components/skeletons";
+
+export default function CommunityLoading() {
+  return <DirectorySkeleton />;
+}
