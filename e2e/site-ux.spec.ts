@@ -110,6 +110,10 @@ test("the card's composer behaves like the conversation's: Enter sends, Shift+En
 test("opening a conversation on a slow link shows a skeleton at once", async ({ pageAs }) => {
   const page = await pageAs("alice");
   await page.goto("/messaging/");
+  // The rows' links prefetch the skeleton (loading.tsx) as they come into view.
+  const prefetched = () =>
+    page.evaluate(() => performance.getEntriesByType("resource").some((e) => e.name.includes("/messaging/conversation/")));
+  await expect.poll(prefetched).toBe(true);
   // Holds the server's answer for the page (not the prefetch of its skeleton) back for 1.5 s.
   await page.route("**/messaging/conversation/**", async (route) => {
     if (!route.request().headers()["next-router-prefetch"]) await new Promise((resolve) => setTimeout(resolve, 1_500));
@@ -123,6 +127,7 @@ test("opening a conversation on a slow link shows a skeleton at once", async ({ 
 test("screenshots of the changed screens, light and dark", async ({ pageAs }, testInfo) => {
   mkdirSync("e2e/screenshots", { recursive: true });
   const page = await pageAs("alice");
+  if (testInfo.project.name === "desktop") await page.setViewportSize({ width: 1280, height: 800 });
   const shot = async (name: string) => {
     for (const colorScheme of ["light", "dark"] as const) {
       await page.emulateMedia({ colorScheme });
@@ -136,6 +141,7 @@ test("screenshots of the changed screens, light and dark", async ({ pageAs }, te
   await expect(page.getByRole("textbox", { name: /^Message to / })).toBeVisible();
   await page.getByRole("combobox", { name: "Message type" }).selectOption({ label: "Mentorship" });
   await shot("conversation");
+  await page.goto("/community/");
   await new AuthPages(page).openMemberMenu();
   await shot("member-menu");
   await page.keyboard.press("Escape");
