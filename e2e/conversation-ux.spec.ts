@@ -6,8 +6,6 @@ import { InboxPage } from "./pages/inbox-page";
 import type { NewMember } from "./pages/member-api";
 import { SiteChrome } from "./pages/site-chrome";
 
-const SEND = "**/messaging/api/send/";
-
 async function seriousViolations(page: Page) {
   const { violations } = await new AxeBuilder({ page }).analyze();
   return violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(", ")}`);

@@ -157,3 +157,16 @@ test("screenshots of the changed screens, light and dark", async ({ pageAs }, te
   await shot("offline");
   await page.context().setOffline(false);
 });
+
+test("the header's Community link shows the directory's skeleton while it loads", async ({ pageAs }) => {
+  const page = await pageAs("alice");
+  await page.goto("/messaging/");
+  await page.route("**/community/**", async (route) => {
+    if (!route.request().headers()["next-router-prefetch"]) await new Promise((resolve) => setTimeout(resolve, 1_500));
+    await route.continue();
+  });
+  await page.locator("#site-header").getByRole("link", { name: "Community" }).click();
+  await expect(page.getByTestId("directory-skeleton")).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Community", level: 1 })).toBeVisible({ timeout: 15_000 });
+  await expect(page.getByTestId("directory-skeleton")).toHaveCount(0);
+});

@@ -1,5 +1,0 @@
-import { DirectorySkeleton } from "@/components/skeletons";
-
-export default function CommunityLoading() {
-  return <DirectorySkeleton />;
-}
