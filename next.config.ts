@@ -13,6 +13,8 @@ const nextConfig: NextConfig = {
   skipTrailingSlashRedirect: true,
   poweredByHeader: false,
   serverExternalPackages: ["@electric-sql/pglite"],
+  // The stylesheet (~8 KB compressed) goes inside the HTML: one render-blocking request less on a slow phone.
+  experimental: { inlineCss: true },
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders }];
   },

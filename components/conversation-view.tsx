@@ -1,7 +1,7 @@
 "use client";
 
 import { displayName } from "@/lib/members";
-import { useLayoutEffect, useState } from "react";
+import { useCallback, useLayoutEffect, useRef, useState } from "react";
 import { messageKey } from "@/lib/browser/conversation-cache";
 import { useDraft } from "@/lib/browser/drafts";
 import { newIdempotencyKey } from "@/lib/browser/idempotency-key";
@@ -47,6 +47,12 @@ export function ConversationView({ me, partner, initial }: ConversationViewProps
     onRefused: (refused) => setDraft(draft || refused.content),
     onError: (sentence) => toast(sentence, "error"),
   });
+  // One function for the life of the view, so the memoised bubbles are not all redrawn on each render.
+  const retryRef = useRef(retry);
+  useLayoutEffect(() => {
+    retryRef.current = retry;
+  });
+  const onRetry = useCallback((message: Parameters<typeof retry>[0]) => retryRef.current(message), []);
   const latestIncoming = messages.findLast((m) => m.sender_id === partner.id);
   const name = displayName(partner);
 
@@ -83,7 +89,7 @@ export function ConversationView({ me, partner, initial }: ConversationViewProps
             ) : (
               <ConversationStart partner={partner} empty={messages.length === 0} />
             )}
-            <MessageList me={me} partner={partner} messages={messages} unread={unread} onRetry={retry} />
+            <MessageList me={me} partner={partner} messages={messages} unread={unread} onRetry={onRetry} />
           </div>
         </div>
         {!atLatest ? <NewMessagesButton unseen={unseen} onClick={() => scrollToLatest()} /> : null}

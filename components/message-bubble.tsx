@@ -1,3 +1,4 @@
+import { memo } from "react";
 import type { ChatMessage } from "@/lib/browser/conversation-cache";
 import { clockTime, fullTime, type Clock } from "@/lib/browser/time-labels";
 import { DeliveryStatus, deliveryOf } from "./delivery-status";
@@ -13,8 +14,11 @@ type BubbleProps = {
   onRetry: (message: ChatMessage) => void;
 };
 
-/** One message: the partner's on the left, ours on the right with its tick (and a retry when it failed). */
-export function MessageBubble({ message, mine, senderName, continuesRun, clock, onRetry }: BubbleProps) {
+/**
+ * One message: the partner's on the left, ours on the right with its tick (and
+ * a retry when it failed). Memoised: a long history re-renders only the bubbles that changed.
+ */
+export const MessageBubble = memo(function MessageBubble({ message, mine, senderName, continuesRun, clock, onRetry }: BubbleProps) {
   const delivery = deliveryOf(message);
   const at = new Date(message.timestamp);
   return (
@@ -55,4 +59,4 @@ export function MessageBubble({ message, mine, senderName, continuesRun, clock, 
       ) : null}
     </li>
   );
-}
+});

@@ -165,7 +165,7 @@ test("the header's Community link shows the directory's skeleton while it loads"
     if (!route.request().headers()["next-router-prefetch"]) await new Promise((resolve) => setTimeout(resolve, 1_500));
     await route.continue();
   });
-  await page.locator("#site-header").getByRole("link", { name: "Community" }).click();
+  await page.locator("#site-header").getByRole("link", { name: "Community", exact: true }).click();
   await expect(page.getByTestId("directory-skeleton")).toBeVisible();
   await expect(page.getByRole("heading", { name: "Community", level: 1 })).toBeVisible({ timeout: 15_000 });
   await expect(page.getByTestId("directory-skeleton")).toHaveCount(0);

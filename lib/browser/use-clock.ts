@@ -31,9 +31,18 @@ function subscribe(onChange: () => void) {
   };
 }
 
-const snapshot = () => (current ??= { now: new Date(), ...readerZone() });
+/**
+ * The first client read adopts the server's clock object when the zone and
+ * locale match (the usual case once the cookie is set): the same object means
+ * no re-render of every timestamp right after hydration.
+ */
+function adopt(server: Clock): Clock {
+  const reader = readerZone();
+  current ??= server.timeZone === reader.timeZone && server.locale === reader.locale ? server : { now: new Date(), ...reader };
+  return current;
+}
 
-const ServerClock = createContext<ReaderClock>({ now: "1970-01-01T00:00:00.000Z", timeZone: "UTC", locale: "en-US" });
+const ServerClock = createContext<Clock>({ now: new Date(0), timeZone: "UTC", locale: "en-US" });
 
 /**
  * The server's idea of the reader's clock (the request's moment, and the time
@@ -47,7 +56,8 @@ export function ClockProvider({ value, children }: { value: ReaderClock; childre
       document.cookie = `${CLOCK_COOKIE}=${told}; path=/; max-age=31536000; samesite=lax`;
     }
   }, []);
-  return createElement(ServerClock.Provider, { value }, children);
+  const clock = useMemo(() => ({ now: new Date(value.now), timeZone: value.timeZone, locale: value.locale }), [value]);
+  return createElement(ServerClock.Provider, { value: clock }, children);
 }
 
 /**
@@ -56,6 +66,5 @@ export function ClockProvider({ value, children }: { value: ReaderClock; childre
  */
 export function useClock(): Clock {
   const server = useContext(ServerClock);
-  const serverClock = useMemo(() => ({ now: new Date(server.now), timeZone: server.timeZone, locale: server.locale }), [server]);
-  return useSyncExternalStore(subscribe, snapshot, () => serverClock);
+  return useSyncExternalStore(subscribe, () => current ?? adopt(server), () => server);
 }
