@@ -107,19 +107,24 @@ test("the card's composer behaves like the conversation's: Enter sends, Shift+En
   await expect(chat.composer).toBeFocused();
 });
 
-test("opening a conversation on a slow link shows a skeleton at once", async ({ pageAs }) => {
-  const page = await pageAs("alice");
+test("opening a conversation on a slow link shows a skeleton at once", async ({ newMember, pageFor }) => {
+  const ana = await newMember("Ana");
+  const ben = await newMember("Ben");
+  await ben.api.send(ana.id, "Hello Ana.");
+  const page = await pageFor(ana);
   await page.goto("/messaging/");
-  // The rows' links prefetch the skeleton (loading.tsx) as they come into view.
+  // The first row's link prefetches the skeleton (loading.tsx) as it comes into view.
+  const row = page.getByTestId("conversation-row").first();
+  const href = (await row.getAttribute("href"))!;
   const prefetched = () =>
-    page.evaluate(() => performance.getEntriesByType("resource").some((e) => e.name.includes("/messaging/conversation/")));
+    page.evaluate((path) => performance.getEntriesByType("resource").some((e) => new URL(e.name).pathname === path), href);
   await expect.poll(prefetched).toBe(true);
-  // Holds the server's answer for the page (not the prefetch of its skeleton) back for 1.5 s.
+  // Holds the server's answer for the page (not the prefetch of its skeleton) back for 3 s.
   await page.route("**/messaging/conversation/**", async (route) => {
-    if (!route.request().headers()["next-router-prefetch"]) await new Promise((resolve) => setTimeout(resolve, 1_500));
+    if (!route.request().headers()["next-router-prefetch"]) await new Promise((resolve) => setTimeout(resolve, 3_000));
     await route.continue();
   });
-  await page.getByTestId("conversation-row").first().click();
+  await row.click();
   await expect(page.getByTestId("conversation-skeleton")).toBeVisible();
   await expect(page.getByRole("textbox", { name: /^Message to / })).toBeVisible({ timeout: 15_000 });
 });
@@ -165,7 +170,8 @@ test("the header's Community link shows the directory's skeleton while it loads"
     if (!route.request().headers()["next-router-prefetch"]) await new Promise((resolve) => setTimeout(resolve, 1_500));
     await route.continue();
   });
-  await page.locator("#site-header").getByRole("link", { name: "Community", exact: true }).click();
+  // By its address: the logo link is also named "Community".
+  await page.locator('#site-header a[href="/community/"]').click();
   await expect(page.getByTestId("directory-skeleton")).toBeVisible();
   await expect(page.getByRole("heading", { name: "Community", level: 1 })).toBeVisible({ timeout: 15_000 });
   await expect(page.getByTestId("directory-skeleton")).toHaveCount(0);
