@@ -13,6 +13,8 @@ const nextConfig: NextConfig = {
   skipTrailingSlashRedirect: true,
   poweredByHeader: false,
   serverExternalPackages: ["@electric-sql/pglite"],
+  // The stylesheet (~8 KB compressed) goes inside the HTML: one render-blocking request less on a slow phone.
+  experimental: { inlineCss: true },
   async headers() {
     // The API's own answers say no-store (lib/http/json); this covers the ones it does not write (next-auth's).
     const noStore = [{ key: "Cache-Control", value: "no-store" }];

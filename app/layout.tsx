@@ -1,9 +1,12 @@
 import type { Metadata, Viewport } from "next";
-import { headers } from "next/headers";
+import { cookies, headers } from "next/headers";
 import type { ReactNode } from "react";
+import { MessageAlerts } from "@/components/message-alerts";
+import { OfflineBanner } from "@/components/offline-banner";
 import { Providers } from "@/components/providers";
 import { SiteHeader } from "@/components/site-header";
 import { currentUser } from "@/lib/auth/page-session";
+import { CLOCK_COOKIE, readerClock } from "@/lib/reader-clock";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -25,6 +28,8 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   // Reading the nonce renders every page per request, which the nonce-based CSP needs.
   await headers();
   const member = await currentUser();
+  // Times are drawn on the server in the reader's zone (told in a cookie), so hydration moves nothing.
+  const clock = readerClock((await cookies()).get(CLOCK_COOKIE)?.value, new Date());
   return (
     <html lang="en">
       <body className="flex min-h-dvh flex-col">
@@ -34,8 +39,14 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
         >
           Skip to content
         </a>
-        <Providers key={member?.id ?? "guest"} memberId={member?.id ?? null}>
+        <Providers key={member?.id ?? "guest"} memberId={member?.id ?? null} clock={clock}>
           <SiteHeader />
+          {member ? (
+            <>
+              <OfflineBanner />
+              <MessageAlerts me={member.id} />
+            </>
+          ) : null}
           <div id="main" className="flex min-h-0 flex-1 flex-col">
             {children}
           </div>

@@ -1,10 +1,12 @@
 "use client";
 
-import type { FormEvent, KeyboardEvent } from "react";
+import { useEffect, useRef, type FormEvent, type KeyboardEvent } from "react";
+import { takeComposerFocusRequest } from "@/lib/browser/composer-focus";
+import { isSendable, isSendKey, messageLength } from "@/lib/browser/composer-input";
 import { MAX_MESSAGE_LENGTH, type MessageType } from "@/lib/messaging/message-types";
-import { MessageTypeSelect } from "./message-type-select";
-
-const COUNTER_FROM = MAX_MESSAGE_LENGTH - 500;
+import { CompactTypeSelect } from "./compact-type-select";
+import { MessageLengthCounter } from "./message-length-counter";
+import { MessageTypeChip } from "./message-type-chip";
 
 type ComposerProps = {
   partnerName: string;
@@ -15,22 +17,26 @@ type ComposerProps = {
   onSend: () => void;
 };
 
-const lengthOf = (text: string) => [...text.trim()].length;
-
-/** Where a message is written: Enter sends, Shift+Enter starts a new line; a counter shows near the limit. */
+/** Where a message is written: Enter sends, Shift+Enter starts a new line; a counter shows near the limit; focus stays. */
 export function Composer({ partnerName, draft, onDraftChange, messageType, onMessageTypeChange, onSend }: ComposerProps) {
-  const length = lengthOf(draft);
-  const tooLong = length > MAX_MESSAGE_LENGTH;
-  const canSend = length > 0 && !tooLong;
+  const text = useRef<HTMLTextAreaElement>(null);
+  const tooLong = messageLength(draft) > MAX_MESSAGE_LENGTH;
+  const canSend = isSendable(draft);
+
+  useEffect(() => {
+    if (takeComposerFocusRequest()) text.current?.focus();
+  }, []);
 
   function submit(event?: FormEvent) {
     event?.preventDefault();
-    if (canSend) onSend();
+    if (!canSend) return;
+    onSend();
+    // Clicking Send would otherwise leave the focus on a button that is now disabled.
+    text.current?.focus();
   }
 
   function onKeyDown(event: KeyboardEvent<HTMLTextAreaElement>) {
-    // While an input method is composing (Japanese, Chinese…), Enter confirms the word, not the message.
-    if (event.key === "Enter" && !event.shiftKey && !event.nativeEvent.isComposing) {
+    if (isSendKey(event)) {
       event.preventDefault();
       submit();
     }
@@ -42,12 +48,13 @@ export function Composer({ partnerName, draft, onDraftChange, messageType, onMes
       aria-label={`Message ${partnerName}`}
       className="shrink-0 border-t border-slate-200 bg-white px-2 pt-2 pb-[max(0.5rem,env(safe-area-inset-bottom))] sm:px-4 dark:border-slate-800 dark:bg-slate-900"
     >
-      <div className="flex items-end gap-2">
-        <MessageTypeSelect value={messageType} onChange={onMessageTypeChange} className="w-[6.75rem] shrink-0 sm:w-36" />
+      <div className="flex items-end gap-1.5 sm:gap-2">
+        <CompactTypeSelect value={messageType} onChange={onMessageTypeChange} />
         <label htmlFor="composer-text" className="sr-only">
           Message to {partnerName}
         </label>
         <textarea
+          ref={text}
           id="composer-text"
           rows={1}
           value={draft}
@@ -69,13 +76,12 @@ export function Composer({ partnerName, draft, onDraftChange, messageType, onMes
           <span className="sr-only">Send</span>
         </button>
       </div>
-      <div className="flex min-h-5 items-center justify-between px-1 pt-1 text-xs text-slate-600 dark:text-slate-400">
+      <div className="flex min-h-5 items-center gap-2 px-1 pt-1 text-xs text-slate-600 dark:text-slate-400">
+        <MessageTypeChip type={messageType} className="py-0" />
         <span id="composer-hint" className="hidden md:inline">
           Enter to send · Shift+Enter for a new line
         </span>
-        <span id="composer-counter" aria-live="polite" className={`ml-auto ${tooLong ? "font-semibold text-red-700 dark:text-red-400" : ""}`}>
-          {length >= COUNTER_FROM ? `${length.toLocaleString("en-US")} / ${MAX_MESSAGE_LENGTH.toLocaleString("en-US")}` : ""}
-        </span>
+        <MessageLengthCounter id="composer-counter" text={draft} className="ml-auto" />
       </div>
     </form>
   );

@@ -2,11 +2,12 @@ import { displayName } from "@/lib/members";
 import Link from "next/link";
 import type { PartnerJson } from "@/lib/messaging/wire";
 import type { PresenceState } from "@/lib/browser/live/apply-event";
+import { MuteButton } from "./mute-button";
 import { PartnerStatus, PresenceDot } from "./partner-status";
 import { Avatar } from "./ui/avatar";
 
-/** Who the conversation is with, and (on phones) the way back to the inbox. */
-export function ConversationHeader({ partner, presence }: { partner: PartnerJson; presence?: PresenceState }) {
+/** Who the conversation is with (typing, online or last seen), its mute switch, and (on phones) the way back. */
+export function ConversationHeader({ me, partner, presence }: { me: number; partner: PartnerJson; presence?: PresenceState }) {
   return (
     <header className="flex min-h-16 shrink-0 items-center gap-2 border-b border-slate-200 bg-white px-2 py-2 sm:px-4 dark:border-slate-800 dark:bg-slate-900">
       <Link
@@ -30,6 +31,7 @@ export function ConversationHeader({ partner, presence }: { partner: PartnerJson
           <PartnerStatus partnerId={partner.id} presence={presence} fallback={partner.headline || `@${partner.username}`} />
         </p>
       </div>
+      <MuteButton me={me} partnerId={partner.id} partnerName={displayName(partner)} />
     </header>
   );
 }

@@ -1,7 +1,9 @@
 "use client";
 
 import { displayName } from "@/lib/members";
-import { useState } from "react";
+import { useCallback, useLayoutEffect, useRef, useState } from "react";
+import { messageKey } from "@/lib/browser/conversation-cache";
+import { useDraft } from "@/lib/browser/drafts";
 import { newIdempotencyKey } from "@/lib/browser/idempotency-key";
 import { useConversation } from "@/lib/browser/use-conversation";
 import { useMarkConversationRead } from "@/lib/browser/use-mark-conversation-read";
@@ -9,13 +11,16 @@ import { useMessageScroll } from "@/lib/browser/use-message-scroll";
 import { useSendMessage } from "@/lib/browser/use-send-message";
 import type { PresenceState } from "@/lib/browser/live/apply-event";
 import { useTypingSignal } from "@/lib/browser/live/use-typing";
+import { useUnseenMessages } from "@/lib/browser/use-unseen-messages";
 import type { MessageType } from "@/lib/messaging/message-types";
 import type { MessageJson, PartnerJson } from "@/lib/messaging/wire";
 import { Composer } from "./composer";
 import { ConversationHeader } from "./conversation-header";
 import { ConversationStart, OlderMessages } from "./conversation-edges";
 import { MessageList } from "./message-list";
+import { NewMessagesButton } from "./new-messages-button";
 import { useToast } from "./toaster";
+import { UNREAD_DIVIDER_ID, unreadMarkOf } from "./unread-divider";
 
 type ConversationViewProps = {
   me: number;
@@ -24,33 +29,56 @@ type ConversationViewProps = {
   presence?: PresenceState;
 };
 
-/** The open conversation: header, live message list, and composer. */
+/** The open conversation: header, live message list (opened at the first unread), and composer. */
 export function ConversationView({ me, partner, initial, presence }: ConversationViewProps) {
   const toast = useToast();
   const { messages, hasOlder, loadOlder, loadingOlder, olderError } = useConversation({ me, partnerId: partner.id, initial });
+  // What was unread on opening: the divider stays until the member leaves, though opening marks it all read.
+  const [unread] = useState(() => unreadMarkOf(initial.messages, partner.id, messageKey));
+  const [seenAtOpen] = useState(() => {
+    if (!unread) return undefined;
+    const first = initial.messages.findIndex((m) => messageKey(m) === unread.firstKey);
+    return first > 0 ? messageKey(initial.messages[first - 1]!) : null;
+  });
   useMarkConversationRead(partner.id, messages);
   const { scroller, onScroll, atLatest, scrollToLatest } = useMessageScroll({ hasOlder, loadOlder });
-  const [draft, setDraft] = useState("");
+  const unseen = useUnseenMessages(scroller, messages, partner.id, atLatest, seenAtOpen);
+  const [draft, setDraft] = useDraft(me, partner.id);
+  // The type stays as chosen: a run of Coffee Chat messages should not need choosing each time.
   const [messageType, setMessageType] = useState<MessageType>("general");
   const { send, retry } = useSendMessage(me, partner.id, {
-    onRefused: (refused) => setDraft((current) => current || refused.content),
+    onRefused: (refused) => setDraft(draft || refused.content),
     onError: (sentence) => toast(sentence, "error"),
   });
+  // One function for the life of the view, so the memoised bubbles are not all redrawn on each render.
+  const retryRef = useRef(retry);
+  useLayoutEffect(() => {
+    retryRef.current = retry;
+  });
+  const onRetry = useCallback((message: Parameters<typeof retry>[0]) => retryRef.current(message), []);
   const typing = useTypingSignal(partner.id);
   const latestIncoming = messages.findLast((m) => m.sender_id === partner.id);
   const name = displayName(partner);
+
+  useLayoutEffect(() => {
+    // Open at the first unread message when the unread ones do not all fit below it.
+    const list = scroller.current;
+    const divider = document.getElementById(UNREAD_DIVIDER_ID);
+    if (!list || !divider) return;
+    const above = divider.getBoundingClientRect().top - list.getBoundingClientRect().top;
+    if (above < 0) list.scrollBy({ top: above - 12 });
+  }, [scroller]);
 
   function sendDraft() {
     send({ idempotencyKey: newIdempotencyKey(), content: draft, messageType });
     typing.stopped();
     setDraft("");
-    setMessageType("general");
     scrollToLatest("auto");
   }
 
   return (
     <section aria-labelledby="conversation-title" className="flex min-h-0 flex-1 flex-col">
-      <ConversationHeader partner={partner} presence={presence} />
+      <ConversationHeader me={me} partner={partner} presence={presence} />
       <div className="relative flex min-h-0 flex-1 flex-col">
         <div
           ref={scroller}
@@ -66,21 +94,10 @@ export function ConversationView({ me, partner, initial, presence }: Conversatio
             ) : (
               <ConversationStart partner={partner} empty={messages.length === 0} />
             )}
-            <MessageList me={me} partner={partner} messages={messages} onRetry={retry} />
+            <MessageList me={me} partner={partner} messages={messages} unread={unread} onRetry={onRetry} />
           </div>
         </div>
-        {!atLatest ? (
-          <button
-            type="button"
-            onClick={() => scrollToLatest()}
-            className="absolute right-4 bottom-4 inline-flex h-11 w-11 items-center justify-center rounded-full bg-white text-slate-700 shadow-lg ring-1 ring-slate-200 hover:bg-slate-50 dark:bg-slate-800 dark:text-slate-200 dark:ring-slate-700"
-          >
-            <svg aria-hidden="true" viewBox="0 0 24 24" className="h-5 w-5" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round">
-              <path d="M6 9l6 6 6-6" />
-            </svg>
-            <span className="sr-only">Jump to the latest message</span>
-          </button>
-        ) : null}
+        {!atLatest ? <NewMessagesButton unseen={unseen} onClick={() => scrollToLatest()} /> : null}
       </div>
       <div className="contents" onBlur={typing.stopped}>
       <Composer

@@ -1,5 +1,6 @@
 import { displayName, conversationPath } from "@/lib/members";
 import Link from "next/link";
+import { useDraftPreview } from "@/lib/browser/drafts";
 import type { Clock } from "@/lib/browser/time-labels";
 import { fullTime, inboxTime } from "@/lib/browser/time-labels";
 import type { ConversationJson } from "@/lib/messaging/wire";
@@ -8,7 +9,7 @@ import { PresenceDot, TypingOrPreview } from "./partner-status";
 import { Avatar } from "./ui/avatar";
 import { CountBadge } from "./ui/count-badge";
 
-type InboxRowProps = { conversation: ConversationJson; me: number; active: boolean; clock: Clock | null };
+type InboxRowProps = { conversation: ConversationJson; me: number; active: boolean; clock: Clock };
 
 /** One partner in the inbox: who, what was said last, when, and how much is unread. */
 export function InboxRow({ conversation, me, active, clock }: InboxRowProps) {
@@ -16,6 +17,7 @@ export function InboxRow({ conversation, me, active, clock }: InboxRowProps) {
   const name = displayName(partner);
   const at = new Date(last.timestamp);
   const preview = last.content.replace(/\s+/g, " ");
+  const draft = useDraftPreview(me, partner.id);
   return (
     <li>
       <Link
@@ -35,19 +37,26 @@ export function InboxRow({ conversation, me, active, clock }: InboxRowProps) {
             <span className={`min-w-0 flex-1 truncate ${unread ? "font-semibold" : "font-medium"}`}>{name}</span>
             <time
               dateTime={last.timestamp}
-              title={clock ? fullTime(at, clock) : undefined}
+              title={fullTime(at, clock)}
               className={`shrink-0 text-xs ${unread ? "font-semibold text-emerald-700 dark:text-emerald-400" : "text-slate-600 dark:text-slate-400"}`}
             >
-              {clock ? inboxTime(at, clock) : ""}
+              {inboxTime(at, clock)}
             </time>
           </div>
           <div className="mt-0.5 flex items-center gap-2">
-            <MessageTypeChip type={last.message_type} />
+            {draft && !active ? null : <MessageTypeChip type={last.message_type} />}
             <span className={`min-w-0 flex-1 truncate text-sm ${unread ? "text-slate-900 dark:text-slate-100" : "text-slate-600 dark:text-slate-400"}`}>
-              <TypingOrPreview partnerId={partner.id}>
-                {last.sender_id === me ? <span className="text-slate-600 dark:text-slate-400">You: </span> : null}
-                {preview}
-              </TypingOrPreview>
+              {draft && !active ? (
+                <>
+                  <span className="font-semibold text-emerald-800 dark:text-emerald-300">Draft: </span>
+                  {draft}
+                </>
+              ) : (
+                <TypingOrPreview partnerId={partner.id}>
+                  {last.sender_id === me ? <span className="text-slate-600 dark:text-slate-400">You: </span> : null}
+                  {preview}
+                </TypingOrPreview>
+              )}
             </span>
             {unread > 0 ? <CountBadge count={unread} testId="conversation-unread" /> : null}
           </div>

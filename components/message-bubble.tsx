@@ -1,3 +1,4 @@
+import { memo } from "react";
 import type { ChatMessage } from "@/lib/browser/conversation-cache";
 import { clockTime, fullTime, type Clock } from "@/lib/browser/time-labels";
 import { DeliveryStatus, deliveryOf } from "./delivery-status";
@@ -9,12 +10,15 @@ type BubbleProps = {
   mine: boolean;
   senderName: string;
   continuesRun: boolean;
-  clock: Clock | null;
+  clock: Clock;
   onRetry: (message: ChatMessage) => void;
 };
 
-/** One message: the partner's on the left, ours on the right with its tick (and a retry when it failed). */
-export function MessageBubble({ message, mine, senderName, continuesRun, clock, onRetry }: BubbleProps) {
+/**
+ * One message: the partner's on the left, ours on the right with its tick (and
+ * a retry when it failed). Memoised: a long history re-renders only the bubbles that changed.
+ */
+export const MessageBubble = memo(function MessageBubble({ message, mine, senderName, continuesRun, clock, onRetry }: BubbleProps) {
   const delivery = deliveryOf(message);
   const at = new Date(message.timestamp);
   return (
@@ -22,7 +26,7 @@ export function MessageBubble({ message, mine, senderName, continuesRun, clock, 
       data-key={message.client_id ?? `#${message.id}`}
       data-status={mine ? delivery : undefined}
       data-testid="message"
-      className={`flex flex-col ${mine ? "items-end" : "items-start"} ${continuesRun ? "mt-0.5" : "mt-3"}`}
+      className={`flex flex-col [contain-intrinsic-size:auto_3rem] [content-visibility:auto] ${mine ? "items-end" : "items-start"} ${continuesRun ? "mt-0.5" : "mt-3"}`}
     >
       <div
         className={`relative max-w-[85%] rounded-2xl px-3 py-1.5 text-[15px] leading-snug shadow-sm sm:max-w-[70%] ${
@@ -35,8 +39,8 @@ export function MessageBubble({ message, mine, senderName, continuesRun, clock, 
         <MessageTypeChip type={message.message_type} className="mb-1 mt-0.5" />
         <MessageText text={message.content} />
         <span className="float-right ml-3 mt-1 inline-flex translate-y-0.5 items-center gap-1 text-[11px] leading-4 text-slate-600 dark:text-slate-300">
-          <time dateTime={message.timestamp} title={clock ? fullTime(at, clock) : undefined}>
-            {clock ? clockTime(at, clock) : ""}
+          <time dateTime={message.timestamp} title={fullTime(at, clock)}>
+            {clockTime(at, clock)}
           </time>
           {mine ? <DeliveryStatus delivery={delivery} /> : null}
         </span>
@@ -55,4 +59,4 @@ export function MessageBubble({ message, mine, senderName, continuesRun, clock, 
       ) : null}
     </li>
   );
-}
+});

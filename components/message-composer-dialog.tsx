@@ -4,8 +4,11 @@ import { conversationPath } from "@/lib/members";
 import { useRouter } from "next/navigation";
 import { useEffect, useId, useRef, useState, type FormEvent, type KeyboardEvent } from "react";
 import { api, ApiRequestError } from "@/lib/browser/api";
+import { requestComposerFocus } from "@/lib/browser/composer-focus";
+import { isSendable, isSendKey, messageLength } from "@/lib/browser/composer-input";
 import { MAX_MESSAGE_LENGTH, MESSAGE_TYPES, type MessageType } from "@/lib/messaging/message-types";
 import type { MessageJson } from "@/lib/messaging/wire";
+import { MessageLengthCounter } from "./message-length-counter";
 import { MessageTypeSelect } from "./message-type-select";
 import { useToast } from "./toaster";
 import { Button } from "./ui/button";
@@ -34,7 +37,7 @@ export function MessageComposerDialog({ member, draft, onDraftChange, onClose }:
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
   const ids = useId();
-  const length = [...draft.content.trim()].length;
+  const tooLong = messageLength(draft.content) > MAX_MESSAGE_LENGTH;
 
   useEffect(() => {
     const dialog = dialogRef.current;
@@ -46,11 +49,7 @@ export function MessageComposerDialog({ member, draft, onDraftChange, onClose }:
   }, []);
 
   async function send() {
-    if (pending) return;
-    if (!draft.content.trim()) {
-      setError("Write a message first.");
-      return;
-    }
+    if (pending || !isSendable(draft.content)) return;
     const idempotencyKey = draft.idempotencyKey ?? crypto.randomUUID();
     if (!draft.idempotencyKey) onDraftChange({ ...draft, idempotencyKey });
     setPending(true);
@@ -62,10 +61,13 @@ export function MessageComposerDialog({ member, draft, onDraftChange, onClose }:
       });
       onDraftChange(emptyDraft());
       toast(sentToast(draft.type, member.name), "success");
+      // The conversation's composer takes the focus, so the member can go on writing.
+      requestComposerFocus();
       router.push(conversationPath(message.receiver_id));
     } catch (caught) {
       setPending(false);
       setError(caught instanceof ApiRequestError ? caught.message : "The message could not be sent. Try again.");
+      textRef.current?.focus();
     }
   }
 
@@ -75,7 +77,8 @@ export function MessageComposerDialog({ member, draft, onDraftChange, onClose }:
   }
 
   function onKeyDown(event: KeyboardEvent<HTMLTextAreaElement>) {
-    if (event.key === "Enter" && (event.metaKey || event.ctrlKey)) {
+    // The same keys as the conversation's composer: Enter sends, Shift+Enter starts a new line.
+    if (isSendKey(event)) {
       event.preventDefault();
       void send();
     }
@@ -119,16 +122,14 @@ export function MessageComposerDialog({ member, draft, onDraftChange, onClose }:
             value={draft.content}
             onChange={(e) => onDraftChange({ ...draft, content: e.target.value })}
             onKeyDown={onKeyDown}
-            aria-invalid={error ? true : undefined}
-            aria-describedby={`${ids}-count${error ? ` ${ids}-error` : ""}`}
+            aria-invalid={error || tooLong ? true : undefined}
+            aria-describedby={`${ids}-hint ${ids}-count${error ? ` ${ids}-error` : ""}`}
             placeholder={`Say hello to ${member.name}…`}
             className="min-h-32 resize-y rounded-lg border border-slate-300 bg-white px-3 py-2 text-base dark:border-slate-700 dark:bg-slate-950"
           />
-          <p
-            id={`${ids}-count`}
-            className={`self-end text-xs tabular-nums ${length > MAX_MESSAGE_LENGTH ? "font-semibold text-red-600 dark:text-red-400" : "text-slate-500 dark:text-slate-400"}`}
-          >
-            {length.toLocaleString("en")} / {MAX_MESSAGE_LENGTH.toLocaleString("en")}
+          <p className="flex min-h-5 items-center justify-between gap-2 text-xs text-slate-600 dark:text-slate-400">
+            <span id={`${ids}-hint`}>Enter to send · Shift+Enter for a new line</span>
+            <MessageLengthCounter id={`${ids}-count`} text={draft.content} />
           </p>
         </div>
         {error ? (
@@ -140,7 +141,7 @@ export function MessageComposerDialog({ member, draft, onDraftChange, onClose }:
           <Button type="button" variant="secondary" onClick={() => dialogRef.current?.close()}>
             Cancel
           </Button>
-          <Button type="submit" disabled={pending}>
+          <Button type="submit" disabled={pending || !isSendable(draft.content)}>
             {pending ? "Sending…" : "Send"}
           </Button>
         </div>

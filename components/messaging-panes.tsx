@@ -10,7 +10,10 @@ import type { ReactNode } from "react";
 export function MessagingPanes({ inbox, children }: { inbox: ReactNode; children: ReactNode }) {
   const inConversation = useSelectedLayoutSegment() !== null;
   return (
-    <main className="mx-auto flex h-[calc(100dvh-57px)] w-full max-w-6xl overflow-hidden bg-white md:border-x md:border-slate-200 dark:bg-slate-900 md:dark:border-slate-800">
+    <main
+      data-fills-screen
+      data-conversation-open={inConversation || undefined}
+      className="mx-auto flex min-h-0 w-full flex-1 max-w-6xl overflow-hidden bg-white md:border-x md:border-slate-200 dark:bg-slate-900 md:dark:border-slate-800">
       <div
         className={`${inConversation ? "hidden md:flex" : "flex"} w-full min-w-0 flex-col md:w-80 md:shrink-0 md:border-r md:border-slate-200 lg:w-96 md:dark:border-slate-800`}
       >

@@ -4,19 +4,23 @@ import { QueryClientProvider } from "@tanstack/react-query";
 import { useState, type ReactNode } from "react";
 import { LiveProvider } from "@/lib/browser/live/live-provider";
 import { makeQueryClient } from "@/lib/browser/query-client";
+import { ClockProvider } from "@/lib/browser/use-clock";
+import type { ReaderClock } from "@/lib/reader-clock";
 import { Toaster } from "./toaster";
 
 /**
  * Browser state for one member: the layout keys this by the signed-in member,
  * so a change of member (sign-out, sign-in as someone else) starts from an empty cache.
  */
-export function Providers({ memberId, children }: { memberId: number | null; children: ReactNode }) {
+export function Providers({ memberId, clock, children }: { memberId: number | null; clock: ReaderClock; children: ReactNode }) {
   const [client] = useState(makeQueryClient);
   return (
     <QueryClientProvider client={client}>
-      <LiveProvider memberId={memberId}>
-        <Toaster>{children}</Toaster>
-      </LiveProvider>
+      <ClockProvider value={clock}>
+        <LiveProvider memberId={memberId}>
+          <Toaster>{children}</Toaster>
+        </LiveProvider>
+      </ClockProvider>
     </QueryClientProvider>
   );
 }

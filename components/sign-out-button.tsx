@@ -3,7 +3,7 @@
 import { useQueryClient } from "@tanstack/react-query";
 import { signOut } from "next-auth/react";
 
-export function SignOutButton() {
+export function SignOutButton({ className }: { className?: string }) {
   const queryClient = useQueryClient();
   async function onClick() {
     // redirect: false, because next-auth would send us to NEXTAUTH_URL, which may be another port.
@@ -16,7 +16,10 @@ export function SignOutButton() {
     <button
       type="button"
       onClick={onClick}
-      className="inline-flex min-h-11 items-center rounded-md px-3 text-sm text-slate-600 hover:bg-slate-100 dark:text-slate-300 dark:hover:bg-slate-800"
+      className={
+        className ??
+        "inline-flex min-h-11 items-center rounded-md px-3 text-sm text-slate-600 hover:bg-slate-100 dark:text-slate-300 dark:hover:bg-slate-800"
+      }
     >
       Sign out
     </button>

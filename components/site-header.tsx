@@ -2,15 +2,15 @@ import { displayName } from "@/lib/members";
 import Link from "next/link";
 import { countUnread } from "@/db/queries";
 import { currentUser } from "@/lib/auth/page-session";
-import { SignOutButton } from "./sign-out-button";
-import { Avatar } from "./ui/avatar";
+import { CommunityNavLink } from "./community-nav-link";
+import { MemberMenu } from "./member-menu";
 import { UnreadBadge } from "./unread-badge";
 
-/** The top bar: where you are, your unread count, and your account. */
+/** The top bar: where you are, your unread count, and your account menu. Phones in a conversation hide it (globals.css). */
 export async function SiteHeader() {
   const user = await currentUser();
   return (
-    <header className="sticky top-0 z-30 border-b border-slate-200 bg-white/90 backdrop-blur dark:border-slate-800 dark:bg-slate-900/90">
+    <header id="site-header" className="sticky top-0 z-30 border-b border-slate-200 bg-white/90 backdrop-blur dark:border-slate-800 dark:bg-slate-900/90">
       <nav aria-label="Main" className="mx-auto flex h-14 max-w-6xl items-center gap-1 px-3 sm:gap-3 sm:px-4">
         <Link href={user ? "/messaging/" : "/"} className="mr-auto flex items-center gap-2 font-semibold">
           <span aria-hidden="true" className="inline-flex h-8 w-8 items-center justify-center rounded-lg bg-emerald-600 text-white">
@@ -27,20 +27,8 @@ export async function SiteHeader() {
               Messages
               <UnreadBadge initialCount={await countUnread(user.id)} />
             </Link>
-            <Link
-              href="/community/"
-              className="inline-flex min-h-11 items-center rounded-md px-3 text-sm font-medium hover:bg-slate-100 dark:hover:bg-slate-800"
-            >
-              Community
-            </Link>
-            <Link
-              href="/settings/profile/"
-              className="inline-flex min-h-11 items-center gap-2 rounded-md px-2 text-sm hover:bg-slate-100 dark:hover:bg-slate-800"
-              aria-label={`Your profile (${displayName(user)})`}
-            >
-              <Avatar id={user.id} name={displayName(user)} size="sm" />
-            </Link>
-            <SignOutButton />
+            <CommunityNavLink className="inline-flex min-h-11 items-center rounded-md px-3 text-sm font-medium hover:bg-slate-100 dark:hover:bg-slate-800" />
+            <MemberMenu id={user.id} name={displayName(user)} username={user.username} />
           </>
         ) : (
           <>

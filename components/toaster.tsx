@@ -1,21 +1,60 @@
 "use client";
 
+import Link from "next/link";
 import { createContext, useCallback, useContext, useMemo, useRef, useState, type ReactNode } from "react";
 
-type Toast = { id: number; text: string; tone: "info" | "error" | "success" };
-type ShowToast = (text: string, tone?: Toast["tone"]) => void;
+type Tone = "info" | "error" | "success";
+/** `href` makes the toast a link (a new message opens its conversation); `title` is shown above the text. */
+export type ToastOptions = { href?: string; title?: string };
+type Toast = ToastOptions & { id: number; text: string; tone: Tone; repeats: number };
+export type ShowToast = (text: string, tone?: Tone, options?: ToastOptions) => void;
 
 const ToastContext = createContext<ShowToast>(() => {});
 
-/** Short notices at the bottom of the screen, read out politely by screen readers. */
+const MAX_SHOWN = 3;
+const SHOWN_MS = 5000;
+const TONES: Record<Tone, string> = {
+  error: "bg-red-700 text-white",
+  success: "bg-emerald-700 text-white",
+  info: "bg-slate-800 text-white dark:bg-slate-200 dark:text-slate-900",
+};
+
+/**
+ * Short notices, read out politely by screen readers. They sit at the top on
+ * phones and the top right on laptops, never over the composer; a repeat of
+ * the one already shown counts up instead of stacking, and at most three show.
+ */
 export function Toaster({ children }: { children: ReactNode }) {
   const [toasts, setToasts] = useState<Toast[]>([]);
+  const timers = useRef(new Map<number, ReturnType<typeof setTimeout>>());
   const nextId = useRef(1);
-  const show = useCallback<ShowToast>((text, tone = "info") => {
-    const id = nextId.current++;
-    setToasts((all) => [...all.slice(-2), { id, text, tone }]);
-    setTimeout(() => setToasts((all) => all.filter((t) => t.id !== id)), 5000);
+
+  const dismissLater = useCallback((id: number) => {
+    clearTimeout(timers.current.get(id));
+    timers.current.set(
+      id,
+      setTimeout(() => {
+        timers.current.delete(id);
+        setToasts((all) => all.filter((t) => t.id !== id));
+      }, SHOWN_MS),
+    );
   }, []);
+
+  const show = useCallback<ShowToast>(
+    (text, tone = "info", options = {}) => {
+      setToasts((all) => {
+        const same = all.find((t) => t.text === text && t.title === options.title && t.tone === tone);
+        if (same) {
+          dismissLater(same.id);
+          return all.map((t) => (t === same ? { ...t, repeats: t.repeats + 1 } : t));
+        }
+        const id = nextId.current++;
+        dismissLater(id);
+        return [...all.slice(-(MAX_SHOWN - 1)), { id, text, tone, repeats: 1, ...options }];
+      });
+    },
+    [dismissLater],
+  );
   const value = useMemo(() => show, [show]);
   return (
     <ToastContext.Provider value={value}>
@@ -23,23 +62,27 @@ export function Toaster({ children }: { children: ReactNode }) {
       <div
         aria-live="polite"
         role="status"
-        className="pointer-events-none fixed inset-x-0 bottom-4 z-50 flex flex-col items-center gap-2 px-4"
+        className="pointer-events-none fixed inset-x-0 top-2 z-50 flex flex-col items-center gap-2 px-3 md:top-16 md:items-end md:px-4"
       >
-        {toasts.map((t) => (
-          <div
-            key={t.id}
-            data-testid="toast"
-            className={`pointer-events-auto max-w-md rounded-lg px-4 py-3 text-sm shadow-lg ${
-              t.tone === "error"
-                ? "bg-red-600 text-white"
-                : t.tone === "success"
-                  ? "bg-emerald-700 text-white"
-                  : "bg-slate-800 text-white dark:bg-slate-200 dark:text-slate-900"
-            }`}
-          >
-            {t.text}
-          </div>
-        ))}
+        {toasts.map((t) => {
+          const body = (
+            <>
+              {t.title ? <span className="block font-semibold">{t.title}</span> : null}
+              <span className={t.title ? "line-clamp-2" : undefined}>{t.text}</span>
+              {t.repeats > 1 ? <span className="ml-2 rounded-full bg-white/20 px-1.5 text-xs font-semibold">×{t.repeats}</span> : null}
+            </>
+          );
+          const className = `pointer-events-auto block w-full max-w-sm rounded-lg px-4 py-3 text-left text-sm shadow-lg ${TONES[t.tone]}`;
+          return t.href ? (
+            <Link key={t.id} href={t.href} data-testid="toast" className={`${className} hover:opacity-95`}>
+              {body}
+            </Link>
+          ) : (
+            <div key={t.id} data-testid="toast" className={className}>
+              {body}
+            </div>
+          );
+        })}
       </div>
     </ToastContext.Provider>
   );

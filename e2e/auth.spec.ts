@@ -7,7 +7,9 @@ test.describe("accounts", () => {
     const tag = `${Date.now().toString(36)}${test.info().project.name[0]}`;
     await auth.signUp({ name: "Test Person", username: `tp_${tag}`, email: `tp_${tag}@example.com`, password: "a-good-password" });
     await expect(page).toHaveURL(/\/messaging\/$/);
+    await auth.openMemberMenu();
     await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();
+    await page.keyboard.press("Escape");
     await auth.signOut();
     await auth.signIn(`TP_${tag}`, "a-good-password");
     await expect(page).toHaveURL(/\/messaging\/$/);

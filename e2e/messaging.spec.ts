@@ -109,6 +109,8 @@ test("scrolling up loads older messages without moving the view", async ({ newMe
     const [from, to] = i % 2 ? [ana, ben] : [ben, ana];
     await from.api.send(to.id, `History line ${i}.`);
   }
+  // Read already: an unread conversation opens at its first unread message instead.
+  await ana.api.markConversationRead(ben.id);
   const page = await pageFor(ana);
   const chat = new ConversationPage(page);
   await chat.goto(ben.id);

@@ -1,15 +1,22 @@
-import type { ReactNode } from "react";
-import { InboxPane } from "@/components/inbox-pane";
+import { Suspense, type ReactNode } from "react";
+import { InboxPaneLoader } from "@/components/inbox-pane-loader";
 import { MessagingPanes } from "@/components/messaging-panes";
+import { InboxSkeleton } from "@/components/skeletons";
 import { currentUser } from "@/lib/auth/page-session";
-import { inboxFor } from "@/lib/messaging/service";
-import { toConversationJson } from "@/lib/messaging/wire";
 
-/** The inbox beside every messaging page; the pages themselves send visitors to sign in. */
+/** The inbox beside every messaging page (a skeleton until it is read); the pages themselves send visitors to sign in. */
 export default async function MessagingLayout({ children }: { children: ReactNode }) {
   const user = await currentUser();
   if (!user) return children;
-  const { conversations, hasMore } = await inboxFor(user.id, {});
-  const initial = { conversations: conversations.map(toConversationJson), has_more: hasMore };
-  return <MessagingPanes inbox={<InboxPane me={user.id} initial={initial} />}>{children}</MessagingPanes>;
+  return (
+    <MessagingPanes
+      inbox={
+        <Suspense fallback={<InboxSkeleton />}>
+          <InboxPaneLoader me={user.id} />
+        </Suspense>
+      }
+    >
+      {children}
+    </MessagingPanes>
+  );
 }

@@ -20,7 +20,13 @@ export class AuthPages {
     await this.page.getByRole("button", { name: "Sign in" }).click();
   }
 
+  /** The avatar's menu in the header, which holds settings and Sign out. */
+  async openMemberMenu() {
+    await this.page.getByRole("button", { name: /^Account menu/ }).click();
+  }
+
   async signOut() {
+    await this.openMemberMenu();
     await this.page.getByRole("button", { name: "Sign out" }).click();
     await expect(this.page).toHaveURL(/\/login\/?$/);
   }

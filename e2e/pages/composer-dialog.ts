@@ -5,11 +5,13 @@ export class ComposerDialog {
   readonly dialog: Locator;
   readonly text: Locator;
   readonly error: Locator;
+  readonly sendButton: Locator;
 
   constructor(page: Page) {
     this.dialog = page.getByRole("dialog");
     this.text = this.dialog.getByLabel("Message", { exact: true });
     this.error = this.dialog.getByRole("alert");
+    this.sendButton = this.dialog.getByRole("button", { name: "Send", exact: true });
   }
 
   async chooseType(label: string) {
@@ -21,6 +23,6 @@ export class ComposerDialog {
   }
 
   async send() {
-    await this.dialog.getByRole("button", { name: "Send", exact: true }).click();
+    await this.sendButton.click();
   }
 }

@@ -22,6 +22,27 @@ export class ConversationPage {
     return this.messageRegion.getByTestId("message").filter({ hasText: text });
   }
 
+  get unreadDivider(): Locator {
+    return this.messageRegion.getByTestId("unread-divider");
+  }
+
+  /** "↓ New message" / "↓ 3 new messages" while scrolled up. */
+  get newMessagesPill(): Locator {
+    return this.page.getByTestId("new-messages-pill");
+  }
+
+  get muteButton(): Locator {
+    return this.page.getByRole("button", { name: /^Mute notifications from / });
+  }
+
+  get typeSelect(): Locator {
+    return this.page.getByRole("combobox", { name: "Message type" });
+  }
+
+  get backLink(): Locator {
+    return this.page.getByRole("link", { name: "Back to messages" });
+  }
+
   async send(text: string) {
     await this.composer.fill(text);
     await this.composer.press("Enter");

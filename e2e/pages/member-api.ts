@@ -34,6 +34,13 @@ export class MemberApi {
     return ((await answer.json()) as { message: MessageJson }).message;
   }
 
+  async markConversationRead(partnerId: number): Promise<void> {
+    const answer = await requestOf(this.client).post(`/messaging/api/mark-conversation-read/${partnerId}/`, {
+      headers: await csrfHeaders(this.client, this.baseURL),
+    });
+    if (!answer.ok()) throw new Error(`Mark read failed: ${answer.status()}`);
+  }
+
   async messagesWith(partnerId: number, limit = 100): Promise<MessageJson[]> {
     const answer = await requestOf(this.client).get(`/messaging/api/messages/${partnerId}/?limit=${limit}`);
     return ((await answer.json()) as { messages: MessageJson[] }).messages;

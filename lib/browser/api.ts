@@ -1,5 +1,7 @@
 "use client";
 
+import { reportRequestReached } from "./connection-status";
+
 /** An API answer with `success: false`: the status and the server's sentence. */
 export class ApiRequestError extends Error {
   constructor(
@@ -36,8 +38,10 @@ export async function api<T>(path: string, init: { method?: string; body?: unkno
     });
   } catch (error) {
     if ((error as Error).name === "AbortError") throw error;
+    reportRequestReached(false);
     throw new ApiRequestError(0, "You appear to be offline. Check your connection and try again.");
   }
+  reportRequestReached(true);
   type Answer = { success?: boolean; error?: string; field_errors?: Record<string, string> } & T;
   const data = (await response.json().catch(() => null)) as Answer | null;
   if (!response.ok || !data?.success) {

@@ -3,6 +3,8 @@ export const queryKeys = {
   unreadCount: () => ["unread-count"] as const,
   conversations: () => ["conversations"] as const,
   messages: (partnerId: number) => ["messages", partnerId] as const,
+  /** Every conversation's messages (a prefix of `messages`). */
+  allMessages: () => ["messages"] as const,
   userSearch: (query: string) => ["user-search", query] as const,
   /** Until when (ms since epoch) the partner shows as typing; 0 when they are not. Written by live events only. */
   typing: (partnerId: number) => ["typing", partnerId] as const,

@@ -1,12 +1,22 @@
-/** How times read in the inbox and the conversation, in the reader's time zone (UTC before hydration). */
+/** How times read in the inbox and the conversation, in the reader's time zone (as the browser told the server in a cookie; UTC before it has). */
 export type Clock = { now: Date; timeZone?: string; locale?: string };
 
 const MINUTE = 60_000;
 const DAY = 24 * 60 * MINUTE;
 
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+/** Making a formatter costs far more than using one: a long conversation formats hundreds of times. */
+function formatter(locale: string | undefined, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = JSON.stringify([locale, options]);
+  let made = formatters.get(key);
+  if (!made) formatters.set(key, (made = new Intl.DateTimeFormat(locale, options)));
+  return made;
+}
+
 /** "2024-03-05" for the calendar day a moment falls on in the time zone. */
 export function dayKey(at: Date, timeZone?: string): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(at);
+  return formatter("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(at);
 }
 
 /** Whole calendar days from `at` to `now` (0 today, 1 yesterday), in the time zone. */
@@ -16,7 +26,7 @@ function daysAgo(at: Date, clock: Clock): number {
 }
 
 const format = (at: Date, clock: Clock, options: Intl.DateTimeFormatOptions) =>
-  new Intl.DateTimeFormat(clock.locale, { timeZone: clock.timeZone, ...options }).format(at);
+  formatter(clock.locale, { timeZone: clock.timeZone, ...options }).format(at);
 
 /** "2:05 PM": the time of day a message was sent. */
 export const clockTime = (at: Date, clock: Clock) => format(at, clock, { hour: "numeric", minute: "2-digit" });

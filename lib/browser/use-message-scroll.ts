@@ -5,6 +5,9 @@ import { useCallback, useRef, useState, type UIEvent } from "react";
 const LOAD_OLDER_WITHIN_PX = 400;
 const AT_LATEST_WITHIN_PX = 80;
 
+/** Whether a bottom-anchored list shows its newest message. */
+export const isAtLatest = (el: HTMLElement) => Math.abs(el.scrollTop) < AT_LATEST_WITHIN_PX;
+
 /**
  * Scrolling for a message list laid out with flex-direction: column-reverse:
  * the browser opens it at the newest message and keeps the view still when
@@ -19,7 +22,7 @@ export function useMessageScroll({ hasOlder, loadOlder }: { hasOlder: boolean; l
       const el = event.currentTarget;
       const fromBottom = Math.abs(el.scrollTop);
       const fromTop = el.scrollHeight - el.clientHeight - fromBottom;
-      setAtLatest(fromBottom < AT_LATEST_WITHIN_PX);
+      setAtLatest(isAtLatest(el));
       if (hasOlder && fromTop < LOAD_OLDER_WITHIN_PX) loadOlder();
     },
     [hasOlder, loadOlder],

@@ -84,6 +84,12 @@ export async function conversationPage(userId: number, partnerId: number, page: 
   return { partner, messages, hasMore };
 }
 
+/** The partner of a conversation page: never yourself (400), only a member (404). */
+export async function conversationPartner(userId: number, partnerId: number): Promise<PublicUser> {
+  if (partnerId === userId) throw badRequest("You cannot have a conversation with yourself.");
+  return partnerOrNotFound(partnerId);
+}
+
 /** Marks one message read: only its receiver may; anyone else's message is a 404. */
 export async function markMessageRead(userId: number, messageId: number): Promise<Message> {
   const message = await findMessageForUser(messageId, userId);

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { NotificationSettings } from "@/components/notification-settings";
 import { ProfileForm } from "@/components/profile-form";
 import { SettingsNav } from "@/components/settings-nav";
 import { findOwnProfile } from "@/db/queries/users";
@@ -22,6 +23,7 @@ export default async function ProfileSettingsPage() {
           initial={{ name: user.name, headline: user.headline, bio: user.bio, location: user.location, interests: user.interests }}
         />
       </section>
+      <NotificationSettings />
     </main>
   );
 }

@@ -1,0 +1,5 @@
+import { ConversationSkeleton } from "@/components/skeletons";
+
+export default function ConversationLoading() {
+  return <ConversationSkeleton />;
+}

@@ -1,0 +1,29 @@
+/** The reader's time zone and locale, told by the browser in a cookie, so the server renders times as they will read. */
+export type ReaderClock = { now: string; timeZone: string; locale: string };
+
+export const CLOCK_COOKIE = "reader-clock";
+
+export const clockCookieValue = ({ timeZone, locale }: { timeZone: string; locale: string }) =>
+  encodeURIComponent(`${timeZone}|${locale}`);
+
+const usable = (timeZone: string, locale: string) => {
+  try {
+    new Intl.DateTimeFormat(locale, { timeZone });
+    return Intl.DateTimeFormat.supportedLocalesOf(locale).length > 0;
+  } catch {
+    return false;
+  }
+};
+
+/** The clock for a request at `now`; an absent or unusable cookie reads as UTC in en-US. */
+export function readerClock(cookie: string | undefined, now: Date): ReaderClock {
+  let raw = cookie ?? "";
+  try {
+    raw = decodeURIComponent(raw);
+  } catch {
+    raw = "";
+  }
+  const [timeZone = "", locale = ""] = raw.split("|");
+  const told = timeZone.length <= 64 && locale.length <= 35 && usable(timeZone, locale);
+  return told ? { now: now.toISOString(), timeZone, locale } : { now: now.toISOString(), timeZone: "UTC", locale: "en-US" };
+}
