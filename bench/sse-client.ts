@@ -1,4 +1,5 @@
 import http from "node:http";
+import { parseEventBlock } from "@/lib/live/events";
 
 /** One event as the stream carried it; `receivedAt` is performance.now() when its chunk arrived. */
 export type SseEvent = { event: string; id?: string; data: string; receivedAt: number };
@@ -12,15 +13,8 @@ export type SseStream = {
 };
 
 function parseBlock(block: string, receivedAt: number): SseEvent | null {
-  let event = "message";
-  let id: string | undefined;
-  const data: string[] = [];
-  for (const line of block.split("\n")) {
-    if (line.startsWith("event: ")) event = line.slice(7);
-    else if (line.startsWith("id: ")) id = line.slice(4);
-    else if (line.startsWith("data: ")) data.push(line.slice(6));
-  }
-  return data.length ? { event, id, data: data.join("\n"), receivedAt } : null;
+  const parsed = parseEventBlock(block);
+  return parsed && { ...parsed, receivedAt };
 }
 
 /**

@@ -1,4 +1,5 @@
 import http from "node:http";
+import { parseEventBlock } from "../../lib/live/events";
 
 export type StreamEvent = { event: string; id?: string; data: Record<string, unknown> };
 
@@ -10,15 +11,8 @@ export type EventStream = {
 };
 
 function parseBlock(block: string): StreamEvent | null {
-  let event = "message";
-  let id: string | undefined;
-  const data: string[] = [];
-  for (const line of block.split("\n")) {
-    if (line.startsWith("event: ")) event = line.slice(7);
-    else if (line.startsWith("id: ")) id = line.slice(4);
-    else if (line.startsWith("data: ")) data.push(line.slice(6));
-  }
-  return data.length ? { event, id, data: JSON.parse(data.join("\n")) as Record<string, unknown> } : null;
+  const parsed = parseEventBlock(block);
+  return parsed && { ...parsed, data: JSON.parse(parsed.data) as Record<string, unknown> };
 }
 
 /** Opens `${baseURL}/messaging/api/events/` with the member's cookies; resolves once the server answered 200. */

@@ -18,3 +18,16 @@ export function formatEvent(event: LiveEvent): string {
   const id = event.event === "message" ? `id: ${event.id}\n` : "";
   return `event: ${event.event}\n${id}data: ${JSON.stringify(event.data)}\n\n`;
 }
+
+/** One event block read back from text/event-stream (tests, benchmarks): its name, id and raw data; null for comments and `retry:`. */
+export function parseEventBlock(block: string): { event: string; id?: string; data: string } | null {
+  let event = "message";
+  let id: string | undefined;
+  const data: string[] = [];
+  for (const line of block.split("\n")) {
+    if (line.startsWith("event: ")) event = line.slice(7);
+    else if (line.startsWith("id: ")) id = line.slice(4);
+    else if (line.startsWith("data: ")) data.push(line.slice(6));
+  }
+  return data.length ? { event, id, data: data.join("\n") } : null;
+}

@@ -22,6 +22,20 @@ afterAll(async () => {
   await stopLiveDelivery();
 });
 
+/** A send that has drawn its id and stays uncommitted until `release()`. */
+async function holdSend(from: User, to: User) {
+  let release!: () => void;
+  let inserted!: (id: number) => void;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  const heldId = new Promise<number>((resolve) => (inserted = resolve));
+  const heldSend = withTransaction(async (tx) => {
+    const message = await insertMessage(tx, { senderId: from.id, receiverId: to.id, content: "held", messageType: null });
+    inserted(message!.id);
+    await held;
+  });
+  return { firstId: await heldId, release, heldSend };
+}
+
 /** What a polling client of the pair gets after `after` (ids only). */
 async function poll(me: User, partner: User, after: number): Promise<number[]> {
   const res = await call(messagesRoute, "GET", `/messaging/api/messages/${partner.id}/?after=${after}`, {
@@ -41,16 +55,7 @@ describe("no message is skipped when sends commit out of order", () => {
     streams.push(live);
 
     // 1. A send takes its id and stays uncommitted until released.
-    let release!: () => void;
-    let inserted!: (id: number) => void;
-    const held = new Promise<void>((resolve) => (release = resolve));
-    const heldId = new Promise<number>((resolve) => (inserted = resolve));
-    const heldSend = withTransaction(async (tx) => {
-      const message = await insertMessage(tx, { senderId: ann.id, receiverId: ben.id, content: "held", messageType: null });
-      inserted(message!.id);
-      await held;
-    });
-    const firstId = await heldId;
+    const { firstId, release, heldSend } = await holdSend(ann, ben);
 
     // 2. A later send to the same member, and a poll, while the first is open.
     const laterSend = call(sendRoute, "POST", "/messaging/api/send/", { as: ann, body: { receiver_id: ben.id, content: "later" } });
@@ -117,16 +122,7 @@ describe("a stream resumed across conversations", () => {
     streams.push(before);
 
     // Ann's send to Ben takes its id and stays open; Cy's later send to Ben is under way meanwhile.
-    let release!: () => void;
-    let inserted!: (id: number) => void;
-    const held = new Promise<void>((resolve) => (release = resolve));
-    const heldId = new Promise<number>((resolve) => (inserted = resolve));
-    const heldSend = withTransaction(async (tx) => {
-      const message = await insertMessage(tx, { senderId: ann.id, receiverId: ben.id, content: "held", messageType: null });
-      inserted(message!.id);
-      await held;
-    });
-    const firstId = await heldId;
+    const { firstId, release, heldSend } = await holdSend(ann, ben);
     const laterSend = call(sendRoute, "POST", "/messaging/api/send/", { as: cy, body: { receiver_id: ben.id, content: "later" } });
 
     // Then it loses its connection.

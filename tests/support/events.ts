@@ -1,3 +1,4 @@
+import { parseEventBlock } from "@/lib/live/events";
 import type { User } from "@/db/schema";
 import { GET as eventsRoute } from "@/app/messaging/api/events/route";
 import { sessionCookie } from "./members";
@@ -17,15 +18,8 @@ export type OpenStream = {
 };
 
 function parseBlock(block: string): ReceivedEvent | null {
-  let event = "message";
-  let id: string | undefined;
-  const data: string[] = [];
-  for (const line of block.split("\n")) {
-    if (line.startsWith("event: ")) event = line.slice(7);
-    else if (line.startsWith("id: ")) id = line.slice(4);
-    else if (line.startsWith("data: ")) data.push(line.slice(6));
-  }
-  return data.length ? { event, id, data: JSON.parse(data.join("\n")) } : null;
+  const parsed = parseEventBlock(block);
+  return parsed && { ...parsed, data: JSON.parse(parsed.data) };
 }
 
 export async function openStream(as: Pick<User, "id">, options: { lastEventId?: number; after?: number } = {}): Promise<OpenStream> {
