@@ -32,7 +32,8 @@ export default defineConfig({
   ],
   webServer: {
     // The production build (npm run build) behind the production server (npm start) on a fresh embedded database.
-    command: `rm -rf .data-e2e && DATA_DIR=.data-e2e NODE_ENV=production PORT=${port} node server.mjs`,
+    // One trusted proxy hop: test members sign up from addresses of their own (e2e/pages/member-api.ts).
+    command: `rm -rf .data-e2e && DATA_DIR=.data-e2e NODE_ENV=production TRUST_PROXY_HOPS=1 PORT=${port} node server.mjs`,
     // The sign-in page opens (migrates, seeds) the database: tests start once it answers.
     url: `${baseURL}/login/`,
     reuseExistingServer: !process.env.CI,

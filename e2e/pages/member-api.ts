@@ -65,7 +65,10 @@ export type NewMember = { id: number; username: string; name: string; api: Membe
 
 /** Signs up a brand-new member (so a test can own a conversation no other test touches) and signs them in. */
 export async function signUpMember(baseURL: string, name: string): Promise<NewMember> {
-  const context = await request.newContext({ baseURL });
+  // Each test member comes from an address of its own, as members behind the test server's one trusted proxy
+  // hop do (TRUST_PROXY_HOPS=1): the per-address sign-up and sign-in limits hold for each, not for the whole suite.
+  const address = `198.51.100.${1 + Math.floor(Math.random() * 254)}, 203.0.113.${1 + Math.floor(Math.random() * 254)}`;
+  const context = await request.newContext({ baseURL, extraHTTPHeaders: { "X-Forwarded-For": address } });
   await context.get("/login/"); // the csrftoken cookie
   const username = `${name.toLowerCase().replace(/[^a-z0-9]+/g, "")}_${Date.now().toString(36)}${Math.floor(Math.random() * 1e4)}`;
   const password = E2E_PASSWORD;

@@ -8,10 +8,32 @@ import { queryKeys } from "./query-keys";
 let requestsFailing = false;
 const listeners = new Set<() => void>();
 
-/** api() reports whether its last request reached the server; a failed one counts as offline until one succeeds. */
+const PROBE_URL = "/messaging/api/unread-count/";
+const PROBE_EVERY_MS = 3_000;
+let probe: ReturnType<typeof setInterval> | undefined;
+
+/**
+ * While requests fail, ask the server every 3 s whether it can be reached
+ * again: with live events flowing nothing else may ask, and the banner must not stay up.
+ */
+function probeUntilReached() {
+  probe ??= setInterval(() => {
+    void fetch(PROBE_URL, { credentials: "same-origin", cache: "no-store" }).then(
+      (response) => reportRequestReached(response.status < 500),
+      () => {},
+    );
+  }, PROBE_EVERY_MS);
+}
+
+/** api() (and the live stream) report whether the server was reached; a failed request counts as offline until one succeeds. */
 export function reportRequestReached(reached: boolean) {
+  if (reached && probe) {
+    clearInterval(probe);
+    probe = undefined;
+  }
   if (requestsFailing === !reached) return;
   requestsFailing = !reached;
+  if (requestsFailing) probeUntilReached();
   listeners.forEach((listener) => listener());
 }
 

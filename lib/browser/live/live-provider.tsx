@@ -2,6 +2,7 @@
 
 import { useQueryClient } from "@tanstack/react-query";
 import { createContext, useContext, useEffect, useState, type ReactNode } from "react";
+import { reportRequestReached } from "../connection-status";
 import { applyLiveEvent, MESSAGING_KEYS, newestKnownMessageId } from "./apply-event";
 import { connectLive } from "./connection";
 
@@ -29,6 +30,7 @@ export function LiveProvider({ memberId, children }: { memberId: number | null; 
       onEvent: (event) => applyLiveEvent(queryClient, event, memberId),
       onStatus: (now, reconnected) => {
         isConnected = now;
+        if (now) reportRequestReached(true);
         setConnected(now);
         if (reconnected) refetch();
       },

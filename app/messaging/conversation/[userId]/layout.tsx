@@ -2,6 +2,7 @@ import { notFound, redirect } from "next/navigation";
 import type { ReactNode } from "react";
 import { requirePageUser } from "@/lib/auth/page-session";
 import { ApiError } from "@/lib/errors";
+import { parseId } from "@/lib/http/params";
 import { conversationPartner } from "@/lib/messaging/service";
 
 type Props = { children: ReactNode; params: Promise<{ userId: string }> };
@@ -13,8 +14,8 @@ type Props = { children: ReactNode; params: Promise<{ userId: string }> };
 export default async function ConversationLayout({ children, params }: Props) {
   const { userId } = await params;
   const me = await requirePageUser(`/messaging/conversation/${encodeURIComponent(userId)}/`);
-  const partnerId = /^\d{1,15}$/.test(userId) ? Number(userId) : NaN;
-  if (!Number.isSafeInteger(partnerId) || partnerId < 1) notFound();
+  const partnerId = parseId(userId, "user");
+  if (partnerId === null) notFound();
   if (partnerId === me.id) redirect("/messaging/");
   await conversationPartner(me.id, partnerId).catch((error: unknown) => {
     if (error instanceof ApiError && error.status === 404) notFound();
