@@ -85,6 +85,9 @@ export async function conversationPage(userId: number, partnerId: number, page: 
 }
 
 /** The partner of a conversation page: never yourself (400), only a member (404). */
+/** A member's public card (briefly cached), or null when there is none. */
+export const findPartner = (partnerId: number): Promise<PublicUser | null> => partnerOrNotFound(partnerId).catch(() => null);
+
 export async function conversationPartner(userId: number, partnerId: number): Promise<PublicUser> {
   if (partnerId === userId) throw badRequest("You cannot have a conversation with yourself.");
   return partnerOrNotFound(partnerId);
