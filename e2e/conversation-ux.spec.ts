@@ -217,6 +217,7 @@ test("times are drawn on the server in the reader's time zone: nothing changes o
   await SiteChrome.recordLayoutShift(page);
   const chat = new ConversationPage(page);
   await chat.goto(ben.id); // the first visit tells the server the zone
+  await expect.poll(async () => (await context.cookies()).some((c) => c.name === "reader-clock")).toBe(true);
 
   const html = await (await page.request.get(`/messaging/conversation/${ben.id}/`)).text();
   const serverTime = /Timed line 3\.[\s\S]*?<time[^>]*>([^<]+)<\/time>/.exec(html)?.[1];
