@@ -71,6 +71,22 @@ test.describe("accounts", () => {
 });
 
 test.describe("API contract over HTTP", () => {
+  test("next-auth and the sign-in pages answer odd addresses without a 500", async ({ request }) => {
+    const addresses = [
+      "/api/auth/session/?callbackUrl=16",
+      "/api/auth/csrf/?callbackUrl=16",
+      "/api/auth/providers/?callbackUrl=16",
+      "/api/auth/signin/?callbackUrl=16",
+      "/api/auth/session/?callbackUrl=https%3A%2F%2Fevil.example%2F&callbackUrl=%2F",
+      "/login/?next=a&next=b",
+      "/signup/?next=%2Fcommunity%2F&next=%2F%2Fevil.example",
+    ];
+    for (const address of addresses) {
+      const res = await request.get(address, { maxRedirects: 0 });
+      expect(res.status(), address).toBeLessThan(500);
+    }
+  });
+
   test("APIs answer 401 JSON when signed out, with and without the trailing slash", async ({ request }) => {
     for (const path of ["/messaging/api/unread-count/", "/messaging/api/unread-count"]) {
       const res = await request.get(path, { maxRedirects: 0 });

@@ -67,6 +67,12 @@ describe("safeNextPath", () => {
     expect(safeNextPath(undefined)).toBe("/messaging/");
   });
 
+  it("takes the first of a repeated ?next= (Next hands pages a list then)", () => {
+    expect(safeNextPath(["/community/", "https://evil.example/"])).toBe("/community/");
+    expect(safeNextPath(["//evil.example/", "/community/"])).toBe("/messaging/");
+    expect(safeNextPath([])).toBe("/messaging/");
+  });
+
   it("checks the normalised path it returns, so no spelling of another host gets through", () => {
     const escapes = [
       "/.//evil.example",

@@ -87,6 +87,17 @@ describe("bad sign-in input is refused with a sentence, never a 500", () => {
     expect((await res.json()).error).toBe("That username or email is too long.");
   });
 
+  it("a NUL in the username (PostgreSQL cannot compare with one)", async () => {
+    for (const [body, type] of [
+      [form([["username", "a\u0000b"], ["password", "x"]]), "application/x-www-form-urlencoded"],
+      [JSON.stringify({ username: "a\u0000b", password: "x" }), "application/json"],
+    ] as const) {
+      const res = await signInPost(body, type);
+      expect(res.status).toBe(400);
+      expect((await res.json()).error).toBe("The sign-in form cannot contain the NUL character.");
+    }
+  });
+
   it("an 8 MiB body", async () => {
     const res = await signInPost(new Uint8Array(8 * 1024 * 1024).fill(97), "application/x-www-form-urlencoded");
     expect(res.status).toBe(413);
