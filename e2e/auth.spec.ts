@@ -78,6 +78,7 @@ test.describe("API contract over HTTP", () => {
       "/api/auth/providers/?callbackUrl=16",
       "/api/auth/signin/?callbackUrl=16",
       "/api/auth/session/?callbackUrl=https%3A%2F%2Fevil.example%2F&callbackUrl=%2F",
+      "/api/auth/undefined/?callbackUrl=29",
       "/login/?next=a&next=b",
       "/signup/?next=%2Fcommunity%2F&next=%2F%2Fevil.example",
     ];
@@ -85,6 +86,10 @@ test.describe("API contract over HTTP", () => {
       const res = await request.get(address, { maxRedirects: 0 });
       expect(res.status(), address).toBeLessThan(500);
     }
+    const posted = await request.post("/api/auth/undefined/?callbackUrl=29", { data: {}, maxRedirects: 0 });
+    expect(posted.status()).toBeLessThan(500);
+    const badCookie = await request.get("/api/auth/session/", { headers: { cookie: "next-auth.callback-url=29" } });
+    expect(badCookie.status()).toBeLessThan(500);
   });
 
   test("APIs answer 401 JSON when signed out, with and without the trailing slash", async ({ request }) => {

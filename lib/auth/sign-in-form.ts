@@ -1,4 +1,3 @@
-import { NextRequest } from "next/server";
 import { badRequest } from "@/lib/errors";
 import { readLimitedText, MAX_BODY_BYTES } from "@/lib/http/body";
 
@@ -53,10 +52,3 @@ export async function readAuthForm(req: Request): Promise<AuthForm> {
   return form;
 }
 
-/** The same request with `form` as its only body, for next-auth to read exactly what was checked. */
-export function withAuthForm(req: Request, form: AuthForm): NextRequest {
-  const headers = new Headers(req.headers);
-  headers.set("content-type", "application/x-www-form-urlencoded");
-  headers.delete("content-length");
-  return new NextRequest(req.url, { method: req.method, headers, body: new URLSearchParams(form).toString() });
-}

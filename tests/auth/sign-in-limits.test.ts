@@ -3,7 +3,8 @@ import { describe, expect, it } from "vitest";
 import { GET, POST } from "@/app/api/auth/[...nextauth]/route";
 import { checkSignInAllowed, signInAccountKey } from "@/lib/auth/login-limit";
 import { PEER_HEADER } from "@/lib/auth/client-address";
-import { readAuthForm, withAuthForm } from "@/lib/auth/sign-in-form";
+import { forNextAuth } from "@/lib/auth/next-auth-request";
+import { readAuthForm } from "@/lib/auth/sign-in-form";
 import { createMember, TEST_PASSWORD } from "../support/members";
 
 const CALLBACK = "http://localhost:3000/api/auth/callback/credentials";
@@ -74,7 +75,7 @@ describe("the sign-in limiter counts the account the credentials resolve to", ()
       body: JSON.stringify({ username: "grace", password: "p&ss=word", csrfToken: "t", json: "true" }),
     });
     const fields = await readAuthForm(req);
-    const rebuilt = withAuthForm(req, fields);
+    const rebuilt = forNextAuth(req, fields);
     expect(rebuilt.headers.get("content-type")).toBe("application/x-www-form-urlencoded");
     expect(Object.fromEntries(new URLSearchParams(await rebuilt.text()))).toEqual({ username: "grace", password: "p&ss=word", csrfToken: "t", json: "true" });
   });

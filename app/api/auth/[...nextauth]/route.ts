@@ -2,9 +2,8 @@ import NextAuth from "next-auth";
 import { checkSignInAllowed, clearSignInFailures, clientAddress } from "@/lib/auth/login-limit";
 import { authOptions } from "@/lib/auth/options";
 import { sessionCookieName } from "@/lib/auth/session";
-import { safeNextPath } from "@/lib/auth/safe-next";
-import { readAuthForm, withAuthForm } from "@/lib/auth/sign-in-form";
-import { NextRequest } from "next/server";
+import { forNextAuth } from "@/lib/auth/next-auth-request";
+import { readAuthForm } from "@/lib/auth/sign-in-form";
 import { ApiError, errorResponse } from "@/lib/errors";
 
 type Context = { params: Promise<{ nextauth: string[] }> };
@@ -26,18 +25,7 @@ export async function GET(req: Request, context: Context): Promise<Response> {
       { status: 405, headers: { Allow: "POST" } },
     );
   }
-  return nextAuth(withSameSiteCallback(req), context);
-}
-
-/** next-auth throws on a callbackUrl it cannot read: one that is not a path of this site is dropped (it would not be followed anyway). */
-function withSameSiteCallback(req: Request): Request {
-  const url = new URL(req.url);
-  const callbacks = url.searchParams.getAll("callbackUrl");
-  if (callbacks.length === 0) return req;
-  const [first] = callbacks;
-  url.searchParams.delete("callbackUrl");
-  if (callbacks.length === 1 && first && safeNextPath(first, "") === first) url.searchParams.set("callbackUrl", first);
-  return new NextRequest(url, { method: req.method, headers: req.headers });
+  return nextAuth(forNextAuth(req), context);
 }
 
 /**
@@ -50,7 +38,7 @@ export async function POST(req: Request, context: Context): Promise<Response> {
   let request: Request;
   try {
     const form = await readAuthForm(req);
-    request = withAuthForm(req, form);
+    request = forNextAuth(req, form);
     if (isCredentialsCallback(req)) {
       login = form.username ?? "";
       await checkSignInAllowed(login, clientAddress(req));
