@@ -4,14 +4,14 @@
  * then EXPLAIN (ANALYZE, BUFFERS) of each. PostgreSQL only; makes and drops its
  * own database. Not part of `npm run bench` (a diagnostic):
  *
- *   DATABASE_URL=postgres://… npx tsx --conditions=react-server bench/send-steps.ts [sends] [concurrency]
+ *   DATABASE_URL=postgres://… [STEPS=two] [PREPARE=0] npx tsx --conditions=react-server bench/send-steps.ts [sends] [concurrency]
  */
 import { randomBytes } from "node:crypto";
 import { PgDialect } from "drizzle-orm/pg-core";
 import type { SQL } from "drizzle-orm";
 import postgres from "postgres";
 import { openPostgres, type Executor } from "@/db/connection";
-import { insertMessage } from "@/db/queries/messages";
+import { insertMessage, insertMessageWithinLimit } from "@/db/queries/messages";
 import { hitRateLimit } from "@/db/queries/rate-limits";
 import { SEND_LIMIT } from "@/lib/messaging/service";
 import { percentile } from "./stats";
@@ -65,14 +65,21 @@ async function main() {
       select 'steps.' || g, 'steps.' || g || '@bench.example', 'Steps ' || g, '!' from generate_series(1, 2000) g`);
     const ids = (await client.unsafe<{ id: number }[]>("select id from users order by id")).map((r) => r.id);
     const prepare = process.env.PREPARE !== "0";
+    // STEPS=two: the send as it was before (the limit's upsert, then the insert statement).
+    const twoStatements = process.env.STEPS === "two";
     const send = async (conn: postgres.ReservedSql, i: number, explain?: string[]) => {
       const sender = ids[i % ids.length]!;
       const receiver = ids[(i + 1) % ids.length]!;
       const started = performance.now();
       await timed("begin", () => conn.unsafe("begin"));
       const tx = timedExecutor(conn, prepare, explain);
-      await hitRateLimit(`send:${sender}`, SEND_LIMIT.windowSeconds, tx);
-      await insertMessage(tx, { senderId: sender, receiverId: receiver, content: `Steps ${i}`, messageType: "general", idempotencyKey: null });
+      const input = { senderId: sender, receiverId: receiver, content: `Steps ${i}`, messageType: "general", idempotencyKey: null };
+      if (twoStatements) {
+        await hitRateLimit(`send:${sender}`, SEND_LIMIT.windowSeconds, tx);
+        await insertMessage(tx, input);
+      } else {
+        await insertMessageWithinLimit(tx, input, { key: `send:${sender}`, windowSeconds: SEND_LIMIT.windowSeconds, max: SEND_LIMIT.messages });
+      }
       await timed("commit", () => conn.unsafe("commit"));
       record("whole send", performance.now() - started);
     };
@@ -87,7 +94,7 @@ async function main() {
       }
     }));
     const elapsed = performance.now() - started;
-    console.info(`${sends} sends at ${concurrency} concurrent, prepare ${prepare}: ${Math.round(sends / (elapsed / 1000))} sends/s`);
+    console.info(`${sends} sends at ${concurrency} concurrent, ${twoStatements ? "two statements" : "one statement"}, prepare ${prepare}: ${Math.round(sends / (elapsed / 1000))} sends/s`);
     console.info("| step | median ms | p90 ms | p99 ms |\n| --- | --- | --- | --- |");
     for (const [step, list] of times) {
       const sorted = [...list].sort((a, b) => a - b);
