@@ -65,7 +65,7 @@ async function main() {
     const send = async (i: number) => {
       const req = request(i);
       const started = performance.now();
-      const user = await timed("session (cookie → member, cached)", () => requireApiUser(req));
+      const user = await timed("session (cookie decoded once; live-session row read)", () => requireApiUser(req));
       await timed("CSRF check", () => verifyCsrf(req));
       const input = await timed("body read + zod validation", () => parseBody(req, sendMessageSchema));
       const { message, created } = await timed("sendMessage (BEGIN, statement, COMMIT)", () => sendMessage(user.id, input));
