@@ -108,7 +108,7 @@ const holder = ((globalThis as { __communityDb?: Holder }).__communityDb ??= {})
 
 function openFromEnvironment(): Promise<DatabaseHandle> {
   const e = env();
-  return e.DATABASE_URL ? Promise.resolve(openPostgres(e.DATABASE_URL)) : openPglite(path.join(e.dataDir, "pglite"));
+  return e.DATABASE_URL ? Promise.resolve(openPostgres(e.DATABASE_URL, { max: e.DATABASE_POOL_SIZE })) : openPglite(path.join(e.dataDir, "pglite"));
 }
 
 /**
