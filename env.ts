@@ -5,6 +5,8 @@ import { z } from "zod";
 
 const envSchema = z.object({
   DATABASE_URL: z.string().url().optional(),
+  // Connections each process keeps to PostgreSQL (a send holds one from BEGIN to COMMIT).
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(20),
   DATA_DIR: z.string().min(1).default(".data"),
   NEXTAUTH_SECRET: z.string().min(16).optional(),
   NEXTAUTH_URL: z.string().url().optional(),
@@ -23,6 +25,7 @@ export function env(): Env {
   const parsed = envSchema.safeParse({
     ...process.env,
     DATABASE_URL: process.env.DATABASE_URL || undefined,
+    DATABASE_POOL_SIZE: process.env.DATABASE_POOL_SIZE || undefined,
     NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET || undefined,
     NEXTAUTH_URL: process.env.NEXTAUTH_URL || undefined,
     TRUST_PROXY_HOPS: process.env.TRUST_PROXY_HOPS || undefined,

@@ -13,6 +13,7 @@ import { benchWrite, type WriteRow } from "./write";
 
 const USAGE = `npm run bench -- [--size tiny|small|1m|5m[,size...]] [--only data,write,http,live] [--skip-http] [--build]
   [--runs 200] [--duration seconds] [--sessions 2000] [--streams 1000] [--rate 100] [--memory-streams 1000,5000]
+  [--search-rates 150,200 (the rate search's steps; "none" for the fixed rate only)]
   [--ports 3140,3141] | --render bench/results/<run>.json
 HTTP needs a production build newer than the sources: it runs next build when there is none,
 except at size tiny (CI), where HTTP is skipped instead unless --build is given.
@@ -34,6 +35,7 @@ const { values } = parseArgs({
     streams: { type: "string" },
     rate: { type: "string" },
     "memory-streams": { type: "string" },
+    "search-rates": { type: "string" },
     ports: { type: "string" },
     render: { type: "string" },
     help: { type: "boolean", default: false },
@@ -96,7 +98,9 @@ function liveOptions(): LiveOptions {
     memoryStreams: (values["memory-streams"] ?? `${streams},5000`).split(",").filter(Boolean).map(Number).filter((n) => n > 0).sort((a, b) => a - b),
     rate: Number(values.rate ?? 100),
     seconds: Number(values.duration ?? 60),
-    searchRates: [10, 25, 50, 75, 150, 200, 250, 300, 400, 500, 600, 800, 1_000],
+    searchRates: values["search-rates"] === undefined
+      ? [10, 25, 50, 75, 150, 200, 250, 300, 400, 500, 600, 800, 1_000]
+      : values["search-rates"].split(",").map(Number).filter((n) => n > 0),
     senders: 1_000,
   };
 }

@@ -3,10 +3,11 @@ import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
-import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+import { is, type SQL } from "drizzle-orm";
+import { PgDialect, type PgDatabase, type PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
-import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
+import { drizzle as drizzlePostgres, PostgresJsSession } from "drizzle-orm/postgres-js";
 import { migrate as migratePostgres } from "drizzle-orm/postgres-js/migrator";
 import postgres from "postgres";
 import { env } from "@/env";
@@ -32,6 +33,8 @@ export type DatabaseHandle = {
   listen(channel: string, handlers: ListenHandlers): Promise<() => Promise<void>>;
   close(): Promise<void>;
 };
+
+const dialect = new PgDialect();
 
 const migrationsFolder = path.join(/*turbopackIgnore: true*/ process.cwd(), "db", "migrations");
 
@@ -105,7 +108,7 @@ const holder = ((globalThis as { __communityDb?: Holder }).__communityDb ??= {})
 
 function openFromEnvironment(): Promise<DatabaseHandle> {
   const e = env();
-  return e.DATABASE_URL ? Promise.resolve(openPostgres(e.DATABASE_URL)) : openPglite(path.join(e.dataDir, "pglite"));
+  return e.DATABASE_URL ? Promise.resolve(openPostgres(e.DATABASE_URL, { max: e.DATABASE_POOL_SIZE })) : openPglite(path.join(e.dataDir, "pglite"));
 }
 
 /**
@@ -126,6 +129,20 @@ export function getDatabaseHandle(): Promise<DatabaseHandle> {
 
 export async function getDb(): Promise<Database> {
   return (await getDatabaseHandle()).db;
+}
+
+/**
+ * Runs a hot statement as a prepared statement on PostgreSQL (parsed and planned
+ * once per connection; drizzle's `execute` sends every statement unprepared).
+ * Only for statements whose text does not vary with the data: postgres.js keeps
+ * each text per connection. PGlite runs it as `execute` does.
+ */
+export async function executePrepared(executor: Executor, query: SQL): Promise<unknown> {
+  const session = (executor as { session?: unknown }).session;
+  if (!is(session, PostgresJsSession)) return executor.execute(query);
+  const client = (session as unknown as { client: postgres.Sql }).client;
+  const { sql: text, params } = dialect.sqlToQuery(query);
+  return client.unsafe(text, params as postgres.ParameterOrJSON<never>[], { prepare: true });
 }
 
 /** Runs `work` in one transaction: committed when it returns, rolled back when it throws. */

@@ -1,7 +1,8 @@
 import { and, asc, eq, gt, inArray, or, sql, type SQL } from "drizzle-orm";
 import { unionAll } from "drizzle-orm/pg-core";
-import { getDb, type Executor } from "../connection";
+import { executePrepared, getDb, type Executor } from "../connection";
 import { messages, type Message } from "../schema";
+import { rateLimitHit, rateLimitHitOf, type RateLimitHit, type RateLimitRow } from "./rate-limits";
 import { rowsOf } from "./sql";
 import { markReadWhere, moveSummariesToAdded, notifyAddedMessage, unreadTotal } from "./summaries";
 
@@ -59,6 +60,30 @@ export const messageFromRow = (row: MessageRow): Message => ({
   idempotencyKey: row.client_id,
 });
 
+/** The locked, checked insert of one message (a CTE body, over `from`): no row for a deleted receiver or a used key. */
+function addedMessage(input: NewMessageInput, from: SQL, where: SQL): SQL {
+  const [first, second] = [input.senderId, input.receiverId].sort((x, y) => x - y);
+  return sql`
+    insert into messages (sender_id, receiver_id, content, message_type, client_id, "timestamp")
+    select ${input.senderId}::int, ${input.receiverId}::int, ${input.content}, ${input.messageType}, ${input.idempotencyKey ?? null}::uuid,
+           clock_timestamp()
+    from ${from}(select pg_advisory_xact_lock(${MEMBER_WRITE_LOCK}, ${first}::int),
+                 pg_advisory_xact_lock(${MEMBER_WRITE_LOCK}, ${second}::int)) as locked
+    -- A deleted account receives nothing (the caller tells why no row came back).
+    where ${where} not exists (select 1 from users r where r.id = ${input.receiverId}::int and r.deleted_at is not null)
+    on conflict (sender_id, client_id) where client_id is not null do nothing
+    returning *`;
+}
+
+async function runInsert<T>(tx: Executor, input: NewMessageInput, statement: SQL): Promise<T[]> {
+  try {
+    return rowsOf<T>(await executePrepared(tx, statement));
+  } catch (error) {
+    if (violatedForeignKey(error)?.includes("receiver")) throw new MissingReceiverError(input.receiverId);
+    throw error;
+  }
+}
+
 /**
  * Stores a message in the caller's transaction, with both members' summaries
  * and the live notification, in one statement. Returns null when the sender
@@ -71,27 +96,32 @@ export const messageFromRow = (row: MessageRow): Message => ({
  * after= and the stream's resume rely on it).
  */
 export async function insertMessage(tx: Executor, input: NewMessageInput): Promise<Message | null> {
-  const [first, second] = [input.senderId, input.receiverId].sort((x, y) => x - y);
-  try {
-    const result = await tx.execute(sql`
-      with added as (
-        insert into messages (sender_id, receiver_id, content, message_type, client_id, "timestamp")
-        select ${input.senderId}::int, ${input.receiverId}::int, ${input.content}, ${input.messageType}, ${input.idempotencyKey ?? null}::uuid,
-               clock_timestamp()
-        from (select pg_advisory_xact_lock(${MEMBER_WRITE_LOCK}, ${first}::int),
-                     pg_advisory_xact_lock(${MEMBER_WRITE_LOCK}, ${second}::int)) as locked
-        -- A deleted account receives nothing (the caller tells why no row came back).
-        where not exists (select 1 from users r where r.id = ${input.receiverId}::int and r.deleted_at is not null)
-        on conflict (sender_id, client_id) where client_id is not null do nothing
-        returning *
-      ), ${moveSummariesToAdded}
-      select added.*, ${notifyAddedMessage} as notified from added`);
-    const [row] = rowsOf<MessageRow>(result);
-    return row ? messageFromRow(row) : null;
-  } catch (error) {
-    if (violatedForeignKey(error)?.includes("receiver")) throw new MissingReceiverError(input.receiverId);
-    throw error;
-  }
+  const [row] = await runInsert<MessageRow>(tx, input, sql`
+    with added as (${addedMessage(input, sql``, sql``)}), ${moveSummariesToAdded}
+    select added.*, ${notifyAddedMessage} as notified from added`);
+  return row ? messageFromRow(row) : null;
+}
+
+export type CountedLimit = { key: string; windowSeconds: number; max: number };
+
+/**
+ * insertMessage and the hit on a rate limit in one statement: the hit is
+ * counted first (its row stays locked to commit, so processes count one after
+ * another) and the message is stored only when the count is within `max`.
+ * The caller rolls back a refused send, so that it does not count.
+ */
+export async function insertMessageWithinLimit(
+  tx: Executor,
+  input: NewMessageInput,
+  limit: CountedLimit,
+): Promise<{ hit: RateLimitHit; message: Message | null }> {
+  const [row] = await runInsert<RateLimitRow & Partial<MessageRow>>(tx, input, sql`
+    with hit as (${rateLimitHit(limit.key, limit.windowSeconds)}),
+    added as (${addedMessage(input, sql`hit, `, sql`hit.count <= ${limit.max}::int and`)}), ${moveSummariesToAdded}
+    select hit.count, hit.retry_after, stored.*
+    from hit left join (select added.*, ${notifyAddedMessage} as notified from added) stored on true`);
+  const { count, retry_after, ...message } = row!;
+  return { hit: rateLimitHitOf({ count, retry_after }), message: message.id == null ? null : messageFromRow(message as MessageRow) };
 }
 
 /** The message a sender stored under an idempotency key, if any. */

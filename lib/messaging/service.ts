@@ -5,8 +5,7 @@ import {
   findPublicUser,
   getConversationsForUser,
   getMessagesBetweenUsers,
-  hitRateLimit,
-  insertMessage,
+  insertMessageWithinLimit,
   markAsRead,
   markConversationRead,
   MissingReceiverError,
@@ -15,7 +14,7 @@ import {
   type PublicUser,
 } from "@/db/queries";
 import { presenceOf } from "@/db/queries/presence";
-import { withTransaction, type Executor } from "@/db/connection";
+import { withTransaction } from "@/db/connection";
 import type { Message } from "@/db/schema";
 import { isDeletedMember } from "@/db/queries/account";
 import { ApiError, badRequest, conflict, forbidden, notFound, tooManyRequests } from "@/lib/errors";
@@ -37,11 +36,11 @@ export async function partnerOrNotFound(partnerId: number): Promise<PublicUser> 
   return partner;
 }
 
-async function withinSendLimit(tx: Executor, senderId: number): Promise<void> {
-  const hit = await hitRateLimit(`send:${senderId}`, SEND_LIMIT.windowSeconds, tx);
-  if (hit.count <= SEND_LIMIT.messages) return;
-  const wait = hit.retryAfterSeconds;
-  throw tooManyRequests(`You're sending messages too quickly. Wait ${wait} second${wait === 1 ? "" : "s"} and try again.`, wait);
+const sendLimitOf = (senderId: number) => ({ key: `send:${senderId}`, windowSeconds: SEND_LIMIT.windowSeconds, max: SEND_LIMIT.messages });
+
+function tooManySends(retryAfterSeconds: number): ApiError {
+  const wait = retryAfterSeconds;
+  return tooManyRequests(`You're sending messages too quickly. Wait ${wait} second${wait === 1 ? "" : "s"} and try again.`, wait);
 }
 
 const sameMessage = (stored: Message, input: SendMessageInput) =>
@@ -58,8 +57,8 @@ export async function sendMessage(senderId: number, input: SendMessageInput): Pr
   if (input.receiverId === senderId) throw badRequest("You cannot message yourself.");
   try {
     return await withTransaction(async (tx) => {
-      await withinSendLimit(tx, senderId);
-      const message = await insertMessage(tx, { senderId, ...input });
+      const { hit, message } = await insertMessageWithinLimit(tx, { senderId, ...input }, sendLimitOf(senderId));
+      if (hit.count > SEND_LIMIT.messages) throw tooManySends(hit.retryAfterSeconds);
       if (message) return { message, created: true };
       // No row: the receiver is gone, or the idempotency key was used before (both rare, so asked only now).
       if (await isDeletedMember(input.receiverId, tx)) throw memberGone();

@@ -1,6 +1,9 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { POST as send, GET as sendGet } from "@/app/messaging/api/send/route";
 import { GET as messages } from "@/app/messaging/api/messages/[userId]/route";
+import { sql } from "drizzle-orm";
+import { getDb } from "@/db/connection";
+import { rowsOf } from "@/db/queries/sql";
 import type { User } from "@/db/schema";
 import { createMember } from "../support/members";
 import { call } from "../support/http";
@@ -218,5 +221,33 @@ describe("send limit", () => {
     // Other members are not affected.
     const other = await call(send, "POST", PATH, { as: alice, body: { receiver_id: bob.id, content: "still fine" } });
     expect(other.status).toBe(201);
+  });
+
+  it("counts concurrent sends exactly: 40 at once give 30 messages and 10 refusals", async () => {
+    const sender = await createMember();
+    const results = await Promise.all(
+      Array.from({ length: 40 }, (_, i) => call(send, "POST", PATH, { as: sender, body: { receiver_id: bob.id, content: `rush ${i}` } })),
+    );
+    expect(results.filter((r) => r.status === 201)).toHaveLength(30);
+    expect(results.filter((r) => r.status === 429)).toHaveLength(10);
+    const db = await getDb();
+    const stored = rowsOf<{ n: number }>(await db.execute(sql`select count(*)::int as n from messages where sender_id = ${sender.id}`));
+    expect(stored[0]!.n).toBe(30);
+  });
+
+  it("does not count refused sends: a 409 and a send to a deleted member leave room for the thirtieth", async () => {
+    const sender = await createMember();
+    const gone = await createMember();
+    await (await getDb()).execute(sql`update users set deleted_at = now() where id = ${gone.id}`);
+    const client_id = crypto.randomUUID();
+    for (let i = 0; i < 29; i++) {
+      const body = i === 0 ? { receiver_id: bob.id, content: "first", client_id } : { receiver_id: bob.id, content: `n ${i}` };
+      expect((await call(send, "POST", PATH, { as: sender, body })).status).toBe(201);
+    }
+    expect((await call(send, "POST", PATH, { as: sender, body: { receiver_id: bob.id, content: "other", client_id } })).status).toBe(409);
+    expect((await call(send, "POST", PATH, { as: sender, body: { receiver_id: gone.id, content: "hello?" } })).status).toBe(410);
+    expect((await call(send, "POST", PATH, { as: sender, body: { receiver_id: bob.id, content: "thirtieth" } })).status).toBe(201);
+    expect((await call(send, "POST", PATH, { as: sender, body: { receiver_id: bob.id, content: "one too many" } })).status).toBe(429);
+    expect((await call(send, "POST", PATH, { as: sender, body: { receiver_id: bob.id, content: "still too many" } })).status).toBe(429);
   });
 });
