@@ -14,9 +14,9 @@ function keepCallback(value: string, origin: string): boolean {
 }
 
 /**
- * The request next-auth gets: next-auth answers a 500 to a callbackUrl (in the
- * address or its cookie) it cannot read, so unreadable or foreign ones are
- * removed first. `form`, when given, becomes the only body (a sign-in is read once).
+ * The request next-auth gets: next-auth answers a 500 to a callbackUrl in the
+ * address it cannot read, so unreadable or foreign ones are removed first.
+ * `form`, when given, becomes the only body (a sign-in is read once).
  */
 export function forNextAuth(req: Request, form?: Record<string, string>): NextRequest {
   const url = new URL(req.url);
@@ -26,19 +26,46 @@ export function forNextAuth(req: Request, form?: Record<string, string>): NextRe
     if (callbacks.length === 1 && keepCallback(callbacks[0]!, url.origin)) url.searchParams.set("callbackUrl", callbacks[0]!);
   }
   const headers = new Headers(req.headers);
-  const cookies = (headers.get("cookie") ?? "").split(/;\s*/).filter(Boolean);
-  const kept = cookies.filter((pair) => {
-    const [name, ...rest] = pair.split("=");
-    if (!CALLBACK_COOKIES.includes(name!)) return true;
-    try {
-      return keepCallback(decodeURIComponent(rest.join("=")), url.origin);
-    } catch {
-      return false;
-    }
-  });
-  if (kept.length !== cookies.length) headers.set("cookie", kept.join("; "));
   if (!form) return new NextRequest(url, { method: req.method, headers });
   headers.set("content-type", "application/x-www-form-urlencoded");
   headers.delete("content-length");
   return new NextRequest(url, { method: req.method, headers, body: new URLSearchParams(form).toString() });
+}
+
+/** What next-auth itself can read as a return address (an http(s) URL, or a path); it answers a 500 to anything else. */
+function readableByNextAuth(value: string): boolean {
+  try {
+    return /^https?:$/.test(new URL(value, value.startsWith("/") ? "http://x" : undefined).protocol);
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * next-auth reads its callback-url cookie from the request scope, not from the
+ * request it is handed, and answers a 500 to one it cannot read: such a cookie
+ * is refused here with a 400 that also clears it, so the next try works.
+ */
+export function refuseUnreadableCallbackCookie(req: Request): Response | null {
+  const bad = (req.headers.get("cookie") ?? "")
+    .split(/;\s*/)
+    .map((pair) => pair.split("="))
+    .filter(([name]) => CALLBACK_COOKIES.includes(name!))
+    .filter(([, ...value]) => {
+      try {
+        return !readableByNextAuth(decodeURIComponent(value.join("=")));
+      } catch {
+        return true;
+      }
+    })
+    .map(([name]) => name!);
+  if (bad.length === 0) return null;
+  const headers = new Headers({ "Cache-Control": "no-store" });
+  for (const name of bad) {
+    headers.append("Set-Cookie", `${name}=; Path=/; Max-Age=0; SameSite=Lax${name.startsWith("__Secure-") ? "; Secure" : ""}`);
+  }
+  return Response.json(
+    { success: false, error: "Your browser sent a sign-in return address that cannot be used; it has been cleared. Please try again." },
+    { status: 400, headers },
+  );
 }

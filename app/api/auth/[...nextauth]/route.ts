@@ -2,7 +2,7 @@ import NextAuth from "next-auth";
 import { checkSignInAllowed, clearSignInFailures, clientAddress } from "@/lib/auth/login-limit";
 import { authOptions } from "@/lib/auth/options";
 import { sessionCookieName } from "@/lib/auth/session";
-import { forNextAuth } from "@/lib/auth/next-auth-request";
+import { forNextAuth, refuseUnreadableCallbackCookie } from "@/lib/auth/next-auth-request";
 import { readAuthForm } from "@/lib/auth/sign-in-form";
 import { ApiError, errorResponse } from "@/lib/errors";
 
@@ -25,7 +25,7 @@ export async function GET(req: Request, context: Context): Promise<Response> {
       { status: 405, headers: { Allow: "POST" } },
     );
   }
-  return nextAuth(forNextAuth(req), context);
+  return refuseUnreadableCallbackCookie(req) ?? nextAuth(forNextAuth(req), context);
 }
 
 /**
@@ -34,6 +34,8 @@ export async function GET(req: Request, context: Context): Promise<Response> {
  * per-address limits first, counted on the very values next-auth checks.
  */
 export async function POST(req: Request, context: Context): Promise<Response> {
+  const refused = refuseUnreadableCallbackCookie(req);
+  if (refused) return refused;
   let login = "";
   let request: Request;
   try {
