@@ -1,7 +1,7 @@
 "use client";
 
 import { QueryClientProvider } from "@tanstack/react-query";
-import { useState, type ReactNode } from "react";
+import { useEffect, useState, type ReactNode } from "react";
 import { LiveProvider } from "@/lib/browser/live/live-provider";
 import { makeQueryClient } from "@/lib/browser/query-client";
 import { ClockProvider } from "@/lib/browser/use-clock";
@@ -14,6 +14,10 @@ import { Toaster } from "./toaster";
  */
 export function Providers({ memberId, clock, children }: { memberId: number | null; clock: ReaderClock; children: ReactNode }) {
   const [client] = useState(makeQueryClient);
+  // Marks the page as interactive (browser tests wait for it before typing: a key pressed earlier goes nowhere).
+  useEffect(() => {
+    document.documentElement.dataset.hydrated = "true";
+  }, []);
   return (
     <QueryClientProvider client={client}>
       <ClockProvider value={clock}>

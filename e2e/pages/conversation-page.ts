@@ -7,6 +7,7 @@ export class ConversationPage {
   async goto(partnerId: number) {
     await this.page.goto(`/messaging/conversation/${partnerId}/`);
     await expect(this.composer).toBeVisible();
+    await expect(this.page.locator("html[data-hydrated=true]")).toBeAttached();
   }
 
   get composer(): Locator {
