@@ -221,7 +221,8 @@ test("times are drawn on the server in the reader's time zone: nothing changes o
 
   const html = await (await page.request.get(`/messaging/conversation/${ben.id}/`)).text();
   const serverTime = /Timed line 3\.[\s\S]*?<time[^>]*>([^<]+)<\/time>/.exec(html)?.[1];
-  const shown = new Intl.DateTimeFormat("en-US", { timeZone: "Asia/Kathmandu", hour: "numeric", minute: "2-digit" }).format(new Date());
+  const sent = (await ana.api.messagesWith(ben.id)).find((m) => m.content === "Timed line 3.")!;
+  const shown = new Intl.DateTimeFormat("en-US", { timeZone: "Asia/Kathmandu", hour: "numeric", minute: "2-digit" }).format(new Date(sent.timestamp));
   expect(serverTime?.replace(/\s/g, " ")).toBe(shown.replace(/\s/g, " "));
 
   await page.reload();
