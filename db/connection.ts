@@ -103,8 +103,10 @@ export async function openPglite(dataDir?: string): Promise<DatabaseHandle> {
 }
 
 type Holder = { handle?: Promise<DatabaseHandle> };
-// Kept on globalThis so that dev hot reloads reuse the one handle on the data folder.
-const holder = ((globalThis as { __communityDb?: Holder }).__communityDb ??= {});
+// One per process, in lib/process-wide.ts's record (db/ imports nothing from lib/): dev hot reloads and the
+// hot paths' bundle (hot-paths.ts) reuse the one handle on the data folder.
+const processValues = ((globalThis as { __community?: Record<string, unknown> }).__community ??= {});
+const holder = (processValues.database ??= {}) as Holder;
 
 function openFromEnvironment(): Promise<DatabaseHandle> {
   const e = env();

@@ -20,6 +20,7 @@ import { isDeletedMember } from "@/db/queries/account";
 import { ApiError, badRequest, conflict, forbidden, notFound, tooManyRequests } from "@/lib/errors";
 import { TtlCache } from "@/lib/ttl-cache";
 import type { SendMessageInput } from "./schemas";
+import { processWide } from "@/lib/process-wide";
 
 export const SEND_LIMIT = { messages: 30, windowSeconds: 10 };
 
@@ -27,7 +28,7 @@ const noSuchMember = () => notFound("No member with that id.");
 const memberGone = () => new ApiError(410, "This member has deleted their account.");
 
 // Polling asks for the same partner every two seconds: keep their public card briefly.
-const partners = new TtlCache<number, PublicUser>(15_000, 10_000);
+const partners = processWide("partner-cards", () => new TtlCache<number, PublicUser>(15_000, 10_000));
 
 export async function partnerOrNotFound(partnerId: number): Promise<PublicUser> {
   const partner = partners.get(partnerId) ?? (await findPublicUser(partnerId));
