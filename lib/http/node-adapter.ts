@@ -5,6 +5,7 @@ import { gzip } from "node:zlib";
 const gzipAsync = promisify(gzip);
 // Below this a compressed answer saves less than it costs (the same threshold as Next's compression).
 const COMPRESS_FROM_BYTES = 1024;
+const PLAIN_HOST = /^(?:[a-z0-9.-]+|\[[0-9a-f:.]+\])(?::\d{1,5})?$/i;
 
 /**
  * The Web `Request` a route handler expects, made from a node:http request: the body is streamed (the handler
@@ -20,7 +21,9 @@ export function toWebRequest(req: IncomingMessage, res: ServerResponse): Request
     else headers.set(name, value);
   }
   const hasBody = req.method !== "GET" && req.method !== "HEAD";
-  return new Request(`http://${req.headers.host || "localhost"}${req.url ?? "/"}`, {
+  // The handlers read the path and query from the URL; a Host header that is no host must not make it unparsable.
+  const host = PLAIN_HOST.test(req.headers.host ?? "") ? req.headers.host : "localhost";
+  return new Request(`http://${host}${req.url ?? "/"}`, {
     method: req.method,
     headers,
     body: hasBody ? (req as unknown as ReadableStream<Uint8Array>) : undefined,

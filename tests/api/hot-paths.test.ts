@@ -104,6 +104,19 @@ describe("hot paths (server.mjs serves send, conversation pages and events itsel
     expect((await tooLarge.json()).error).toBe("The request body is too large (64 KB at most).");
   });
 
+  it("answers a request whose Host header is not a host (no 500)", async () => {
+    const { request } = await import("node:http");
+    const status = await new Promise<number | undefined>((resolve, reject) => {
+      const req = request(`${base}/messaging/api/send/`, { method: "POST", headers: { host: "not a host", "content-type": "application/json" } }, (res) => {
+        res.resume();
+        resolve(res.statusCode);
+      });
+      req.on("error", reject);
+      req.end(JSON.stringify({ receiver_id: bob.id, content: "hi" }));
+    });
+    expect(status).toBe(401);
+  });
+
   it("serves a conversation page, gzipped for a client that accepts it", async () => {
     for (let i = 0; i < 12; i += 1) {
       const sent = await fetch(`${base}/messaging/api/send/`, await signedIn(bob, sendBody(alice, `long enough message number ${i}`)));
