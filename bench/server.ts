@@ -46,6 +46,8 @@ export type RunningServer = {
   url: string;
   /** Resident memory of the server process (the largest of its group: next-server), in bytes. */
   rss(): number;
+  /** The server's process group (server.mjs and anything it starts), for CPU accounting (bench/cpu.ts). */
+  group: number;
   stop(): Promise<void>;
 };
 
@@ -122,7 +124,7 @@ export async function startServer(env: Record<string, string>, port: number, log
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`The server exited with code ${child.exitCode}: see ${log}`);
     try {
-      if ((await fetch(`${url}/api/health/`)).ok) return { url, stop, rss: () => groupRss(child.pid!) };
+      if ((await fetch(`${url}/api/health/`)).ok) return { url, stop, rss: () => groupRss(child.pid!), group: child.pid! };
     } catch {
       /* not listening yet */
     }
