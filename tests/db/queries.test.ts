@@ -163,6 +163,22 @@ describe("searchUsers", () => {
     expect(await searchUsers("zzz-nobody", caller.id)).toEqual([]);
   });
 
+  it("returns each member's public card only, ranked prefix, then word start, then name", async () => {
+    const caller = await createMember();
+    const inside = await createMember({ name: "Abe Torvaldsson", headline: "Kernels" });
+    const word = await createMember({ name: "Linus Torvaldsen" });
+    const start = await createMember({ name: "Torvald Berg", headline: "Boats" });
+    const found = await searchUsers("orvald", caller.id);
+    expect(found.map((u) => u.id)).toEqual([inside.id, word.id, start.id]);
+    expect((await searchUsers("torvald", caller.id)).map((u) => u.id)).toEqual([start.id, inside.id, word.id]);
+    expect(found[0]).toEqual({ id: inside.id, username: inside.username, name: "Abe Torvaldsson", headline: "Kernels" });
+  });
+
+  it("scans from the table's first page every time, so a frequent fragment finds the same members", async () => {
+    const rows = rowsOf<{ synchronize_seqscans: string }>(await (await getDb()).execute(sql`show synchronize_seqscans`));
+    expect(rows[0]?.synchronize_seqscans).toBe("off");
+  });
+
   it("finds a new member through the trigram indexes themselves, which keep no pending list", async () => {
     const caller = await createMember();
     const fresh = await createMember({ name: "Quillon Varga" });
