@@ -31,7 +31,7 @@ function violatedForeignKey(error: unknown): string | null {
 /** Advisory-lock namespace of "a message to or from this member is being written". */
 const MEMBER_WRITE_LOCK = 7301;
 
-type MessageRow = {
+export type MessageRow = {
   id: number | string;
   sender_id: number;
   receiver_id: number;
