@@ -2,7 +2,7 @@ import { and, asc, eq, gt, inArray, or, sql, type SQL } from "drizzle-orm";
 import { unionAll } from "drizzle-orm/pg-core";
 import { executePrepared, getDb, type Executor } from "../connection";
 import { messages, type Message } from "../schema";
-import { rateLimitHit, rateLimitHitOf, type RateLimitHit, type RateLimitRow } from "./rate-limits";
+import { rateLimitHit } from "./rate-limits";
 import { rowsOf } from "./sql";
 import { markReadWhere, moveSummariesToAdded, notifyAddedMessage, unreadTotal } from "./summaries";
 
@@ -104,24 +104,52 @@ export async function insertMessage(tx: Executor, input: NewMessageInput): Promi
 
 export type CountedLimit = { key: string; windowSeconds: number; max: number };
 
+/** The send limit was reached: nothing was stored or counted. */
+export class SendLimitReached extends Error {
+  constructor(readonly retryAfterSeconds: number) {
+    super("Send limit reached");
+  }
+}
+
+/** No message was stored (the receiver deleted their account, or the client_id was used before); nothing counted. */
+export class MessageNotStored extends Error {
+  constructor() {
+    super("No message stored");
+  }
+}
+
+// Raised by community_refuse_send (migration 0007): the statement aborts, so nothing it wrote stays.
+const SEND_REFUSED = "CMS01";
+
+function refusalOf(error: unknown): Error | null {
+  for (let e = error as { code?: string; message?: string; cause?: unknown } | undefined; e; e = e.cause as typeof e) {
+    if (e.code !== SEND_REFUSED) continue;
+    const limit = /^limit (\d+)$/.exec(e.message ?? "");
+    return limit ? new SendLimitReached(Math.max(1, Number(limit[1]))) : new MessageNotStored();
+  }
+  return null;
+}
+
 /**
- * insertMessage and the hit on a rate limit in one statement: the hit is
- * counted first (its row stays locked to commit, so processes count one after
- * another) and the message is stored only when the count is within `max`.
- * The caller rolls back a refused send, so that it does not count.
+ * A whole send as one statement, which is its own transaction (autocommit: one round trip, and the locks are
+ * held only while PostgreSQL works): the hit on the limit (its row locked, so every process counts in turn),
+ * both members' write locks, the insert, both summaries and the NOTIFY. A refused send raises inside the
+ * statement, so none of it stays: SendLimitReached when the count passes `max`, MessageNotStored when no row
+ * was inserted (a deleted receiver or a used client_id; the caller asks which), MissingReceiverError.
  */
-export async function insertMessageWithinLimit(
-  tx: Executor,
-  input: NewMessageInput,
-  limit: CountedLimit,
-): Promise<{ hit: RateLimitHit; message: Message | null }> {
-  const [row] = await runInsert<RateLimitRow & Partial<MessageRow>>(tx, input, sql`
-    with hit as (${rateLimitHit(limit.key, limit.windowSeconds)}),
-    added as (${addedMessage(input, sql`hit, `, sql`hit.count <= ${limit.max}::int and`)}), ${moveSummariesToAdded}
-    select hit.count, hit.retry_after, stored.*
-    from hit left join (select added.*, ${notifyAddedMessage} as notified from added) stored on true`);
-  const { count, retry_after, ...message } = row!;
-  return { hit: rateLimitHitOf({ count, retry_after }), message: message.id == null ? null : messageFromRow(message as MessageRow) };
+export async function insertMessageWithinLimit(db: Executor, input: NewMessageInput, limit: CountedLimit): Promise<Message> {
+  try {
+    const [row] = await runInsert<MessageRow>(db, input, sql`
+      with hit as (${rateLimitHit(limit.key, limit.windowSeconds)}),
+      added as (${addedMessage(input, sql`hit, `, sql`hit.count <= ${limit.max}::int and`)}), ${moveSummariesToAdded}
+      select stored.*,
+        case when hit.count > ${limit.max}::int then community_refuse_send('limit ' || hit.retry_after)
+             when stored.id is null then community_refuse_send('not stored') end as refused
+      from hit left join (select added.*, ${notifyAddedMessage} as notified from added) stored on true`);
+    return messageFromRow(row!);
+  } catch (error) {
+    throw refusalOf(error) ?? error;
+  }
 }
 
 /** The message a sender stored under an idempotency key, if any. */

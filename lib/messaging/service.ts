@@ -8,13 +8,15 @@ import {
   insertMessageWithinLimit,
   markAsRead,
   markConversationRead,
+  MessageNotStored,
   MissingReceiverError,
   searchUsers,
+  SendLimitReached,
   type MessagePage,
   type PublicUser,
 } from "@/db/queries";
 import { presenceOf } from "@/db/queries/presence";
-import { withTransaction } from "@/db/connection";
+import { getDb } from "@/db/connection";
 import type { Message } from "@/db/schema";
 import { isDeletedMember } from "@/db/queries/account";
 import { ApiError, badRequest, conflict, forbidden, notFound, tooManyRequests } from "@/lib/errors";
@@ -56,22 +58,26 @@ const sameMessage = (stored: Message, input: SendMessageInput) =>
  */
 export async function sendMessage(senderId: number, input: SendMessageInput): Promise<{ message: Message; created: boolean }> {
   if (input.receiverId === senderId) throw badRequest("You cannot message yourself.");
+  // One statement is the whole transaction (insertMessageWithinLimit); a refusal leaves nothing behind, not even the hit.
   try {
-    return await withTransaction(async (tx) => {
-      const { hit, message } = await insertMessageWithinLimit(tx, { senderId, ...input }, sendLimitOf(senderId));
-      if (hit.count > SEND_LIMIT.messages) throw tooManySends(hit.retryAfterSeconds);
-      if (message) return { message, created: true };
-      // No row: the receiver is gone, or the idempotency key was used before (both rare, so asked only now).
-      if (await isDeletedMember(input.receiverId, tx)) throw memberGone();
-      const first = await findByIdempotencyKey(tx, senderId, input.idempotencyKey!);
-      if (!first || !sameMessage(first, input)) {
-        throw conflict("This client_id was already used for a different message. Send it with a new client_id.");
-      }
-      return { message: first, created: false };
-    });
+    const message = await insertMessageWithinLimit(await getDb(), { senderId, ...input }, sendLimitOf(senderId));
+    return { message, created: true };
   } catch (error) {
-    throw error instanceof MissingReceiverError ? noSuchMember() : error;
+    if (error instanceof SendLimitReached) throw tooManySends(error.retryAfterSeconds);
+    if (error instanceof MissingReceiverError) throw noSuchMember();
+    if (error instanceof MessageNotStored) return whyNotStored(senderId, input);
+    throw error;
   }
+}
+
+/** A send that stored nothing (both rare, so asked only now): the receiver is gone, or the client_id was used. */
+async function whyNotStored(senderId: number, input: SendMessageInput): Promise<{ message: Message; created: boolean }> {
+  if (await isDeletedMember(input.receiverId)) throw memberGone();
+  const first = await findByIdempotencyKey(await getDb(), senderId, input.idempotencyKey!);
+  if (!first || !sameMessage(first, input)) {
+    throw conflict("This client_id was already used for a different message. Send it with a new client_id.");
+  }
+  return { message: first, created: false };
 }
 
 /** A page of the conversation between the user and a partner, oldest first. */
