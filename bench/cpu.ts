@@ -38,28 +38,22 @@ export type CpuUse = { appCpuPct: number; postgresCpuPct: number; benchCpuPct: n
  * and of this benchmark process; `stop()` gives each in % of one core over the interval.
  */
 export function startCpuCount(serverGroups: number[]): { stop: () => CpuUse } {
-  const sample = () => {
-    const all = processes();
-    const sum = (keep: (p: ProcStat) => boolean) => all.filter(keep).reduce((a, p) => a + p.ticks, 0);
-    return {
-      app: sum((p) => serverGroups.includes(p.group)),
-      postgres: sum((p) => p.command === "postgres"),
-      bench: sum((p) => p.pid === process.pid),
-      machine: machineTicks(),
-      at: performance.now(),
-    };
-  };
+  const sample = () => ({ all: processes(), machine: machineTicks(), at: performance.now() });
   const first = sample();
+  const before = new Map(first.all.map((p) => [p.pid, p.ticks]));
   return {
     stop: () => {
       const last = sample();
+      // Per process: what it used since the first sample (all of it when it started since); one that ended is not counted.
+      const used = (keep: (p: ProcStat) => boolean) =>
+        last.all.filter(keep).reduce((a, p) => a + p.ticks - (before.get(p.pid) ?? 0), 0);
       const seconds = (last.at - first.at) / 1000;
       const pct = (ticks: number) => Math.round((ticks / TICKS_PER_SECOND / seconds) * 100);
       const cores = (last.machine.total - first.machine.total) / TICKS_PER_SECOND / seconds;
       return {
-        appCpuPct: pct(last.app - first.app),
-        postgresCpuPct: pct(last.postgres - first.postgres),
-        benchCpuPct: pct(last.bench - first.bench),
+        appCpuPct: pct(used((p) => serverGroups.includes(p.group))),
+        postgresCpuPct: pct(used((p) => p.command === "postgres")),
+        benchCpuPct: pct(used((p) => p.pid === process.pid)),
         machineBusyPct: Math.round(((last.machine.busy - first.machine.busy) / (last.machine.total - first.machine.total)) * cores * 100),
       };
     },
