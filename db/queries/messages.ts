@@ -167,42 +167,36 @@ export type MessagePage = { before?: number; after?: number; limit: number };
 /** The (timestamp, id) of a message of this pair, as a row value; no row when it is not theirs. */
 const cursorOf = (id: number, a: number, b: number) => sql`(
   select c.timestamp, c.id from messages c
-  where c.id = ${id}
-    and ((c.sender_id = ${a} and c.receiver_id = ${b}) or (c.sender_id = ${b} and c.receiver_id = ${a})))`;
+  where c.id = ${id}::bigint
+    and ((c.sender_id = ${a}::int and c.receiver_id = ${b}::int) or (c.sender_id = ${b}::int and c.receiver_id = ${a}::int)))`;
+
+// Spelled to match messages_pair_timestamp_idx (DESC NULLS LAST): plain DESC/ASC make PostgreSQL sort the whole pair.
+const NEWEST_FIRST = sql.raw(`"timestamp" desc nulls last, id desc nulls last`);
+const OLDEST_FIRST = sql.raw(`"timestamp" asc nulls first, id asc nulls first`);
 
 /**
  * Messages between two members, oldest first: the newest `limit` by default,
  * older than `before`, or newer than `after`. One index scan per direction.
+ * Prepared (three fixed texts, one per kind of page): polling runs it every few seconds per open conversation.
  */
 export async function getMessagesBetweenUsers(
   a: number,
   b: number,
   page: MessagePage,
 ): Promise<{ messages: Message[]; hasMore: boolean }> {
-  const db = await getDb();
   const forward = page.after !== undefined;
-  const position = (): SQL | undefined => {
-    const row = sql`(${messages.timestamp}, ${messages.id})`;
-    if (page.after !== undefined) return sql`${row} > ${cursorOf(page.after, a, b)}`;
-    if (page.before !== undefined) return sql`${row} < ${cursorOf(page.before, a, b)}`;
-    return undefined;
-  };
-  // Spelled to match messages_pair_timestamp_idx (DESC NULLS LAST): plain DESC/ASC make PostgreSQL sort the whole pair.
-  const order = forward
-    ? [sql`${messages.timestamp} asc nulls first`, sql`${messages.id} asc nulls first`]
-    : [sql`${messages.timestamp} desc nulls last`, sql`${messages.id} desc nulls last`];
-  const direction = (from: number, to: number) =>
-    db
-      .select()
-      .from(messages)
-      .where(and(eq(messages.senderId, from), eq(messages.receiverId, to), position()))
-      .orderBy(...order)
-      .limit(page.limit + 1);
-  const rows = await unionAll(direction(a, b), direction(b, a))
-    .orderBy(...order)
-    .limit(page.limit + 1);
+  const cursor = page.after ?? page.before;
+  const position =
+    cursor === undefined ? sql`` : sql`and ("timestamp", id) ${sql.raw(forward ? ">" : "<")} ${cursorOf(cursor, a, b)}`;
+  const order = forward ? OLDEST_FIRST : NEWEST_FIRST;
+  const direction = (from: number, to: number) => sql`(
+    select * from messages where sender_id = ${from}::int and receiver_id = ${to}::int ${position}
+    order by ${order} limit ${page.limit + 1}::int)`;
+  const rows = rowsOf<MessageRow>(await executePrepared(await getDb(), sql`
+    select * from (${direction(a, b)} union all ${direction(b, a)}) pair
+    order by ${order} limit ${page.limit + 1}::int`));
   const hasMore = rows.length > page.limit;
-  const pageRows = rows.slice(0, page.limit);
+  const pageRows = rows.slice(0, page.limit).map(messageFromRow);
   return { messages: forward ? pageRows : pageRows.reverse(), hasMore };
 }
 
