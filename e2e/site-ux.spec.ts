@@ -163,9 +163,13 @@ test("screenshots of the changed screens, light and dark", async ({ pageAs }, te
   await page.context().setOffline(false);
 });
 
-test("the header's Community link shows the directory's skeleton while it loads", async ({ pageAs }) => {
+test("the header's Community link shows the directory's skeleton (loading.tsx) while it loads", async ({ pageAs }) => {
   const page = await pageAs("alice");
   await page.goto("/messaging/");
+  // The header's link prefetches the skeleton as it comes into view: the route's tree, then its segments.
+  const prefetches = () =>
+    page.evaluate(() => performance.getEntriesByType("resource").filter((e) => new URL(e.name).pathname === "/community/").length);
+  await expect.poll(prefetches).toBeGreaterThanOrEqual(2);
   await page.route("**/community/**", async (route) => {
     if (!route.request().headers()["next-router-prefetch"]) await new Promise((resolve) => setTimeout(resolve, 1_500));
     await route.continue();
