@@ -18,7 +18,7 @@ import { buildIsCurrent, freePort, startServer } from "./server";
  * Usage: npm run build && npm run bench:lighthouse [-- --runs 3] [--trace]
  */
 const RUNS = Number(process.argv[process.argv.indexOf("--runs") + 1]) || 1;
-/** --trace keeps each page's last trace too (open it in Chrome DevTools' Performance panel). */
+/** --trace keeps each run's trace too (lighthouse-<page>-<run>.trace.tmp: Chrome DevTools' Performance panel opens it). */
 const TRACE = process.argv.includes("--trace");
 const CATEGORIES = ["performance", "accessibility", "best-practices", "seo"] as const;
 const DATA_DIR = ".data-lighthouse";
@@ -91,7 +91,7 @@ type Scores = Record<(typeof CATEGORIES)[number], number> & { tbt: number; lcp: 
 
 type Cookie = { name: string; value: string };
 
-async function audit(url: string, cookies: Cookie[], outFile: string): Promise<Scores> {
+async function audit(url: string, cookies: Cookie[], outFile: string, traceFile: string): Promise<Scores> {
   const browser = await puppeteer.launch({
     executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
     headless: true,
@@ -104,7 +104,7 @@ async function audit(url: string, cookies: Cookie[], outFile: string): Promise<S
     const result = await lighthouse(url, { output: "json", onlyCategories: [...CATEGORIES], logLevel: "error" }, undefined, page);
     if (!result) throw new Error(`Lighthouse returned nothing for ${url}`);
     writeFileSync(outFile, result.report as string);
-    if (TRACE) writeFileSync(outFile.replace(/\.tmp$/, ".trace.tmp"), JSON.stringify(result.artifacts.Trace));
+    if (TRACE) writeFileSync(traceFile, JSON.stringify(result.artifacts.Trace));
     const { categories, audits } = result.lhr;
     const score = (c: string) => Math.round((categories[c]?.score ?? 0) * 100);
     const value = (a: string) => audits[a]?.numericValue ?? NaN;
@@ -166,7 +166,12 @@ async function main() {
         log(`${page.name}, run ${run} (load ${load})`);
         // The last full report of each page stays beside the results (ignored by git) for reading.
         const slug = page.name.split(" ")[0];
-        const scores = await audit(page.url, page.cookies, path.join(folder, `lighthouse-${slug}.tmp`));
+        const scores = await audit(
+          page.url,
+          page.cookies,
+          path.join(folder, `lighthouse-${slug}.tmp`),
+          path.join(folder, `lighthouse-${slug}-${run}.trace.tmp`),
+        );
         rows.push({ page: page.name, run, load, scores });
       }
     }
