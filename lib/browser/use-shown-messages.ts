@@ -20,15 +20,16 @@ export function firstShownIndex(count: number, firstUnreadIndex: number): number
  * drawn a step at a time as the member scrolls up, before older pages are asked for.
  */
 export function useShownMessages<M>(messages: M[], keyOf: (message: M) => string, firstUnreadKey: string | undefined) {
+  // null: everything is drawn, older pages loaded later included.
   const [firstKey, setFirstKey] = useState<string | null>(() => {
     const at = firstShownIndex(messages.length, messages.findIndex((m) => keyOf(m) === firstUnreadKey));
-    return messages[at] ? keyOf(messages[at]) : null;
+    return at > 0 ? keyOf(messages[at]!) : null;
   });
   const start = firstKey === null ? 0 : Math.max(0, messages.findIndex((m) => keyOf(m) === firstKey));
   const hiddenCount = start;
   const showMore = useCallback(() => {
-    const next = messages[Math.max(0, start - SHOWN_PER_STEP)];
-    setFirstKey(next ? keyOf(next) : null);
+    const next = start - SHOWN_PER_STEP;
+    setFirstKey(next > 0 ? keyOf(messages[next]!) : null);
   }, [messages, start, keyOf]);
   return { shown: start === 0 ? messages : messages.slice(start), hiddenCount, showMore };
 }
