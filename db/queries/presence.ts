@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { getDb } from "../connection";
+import { getDb, type Executor } from "../connection";
 import { notifyJson } from "../events";
 import { rowsOf } from "./sql";
 
@@ -12,13 +12,17 @@ const iso = (value: Date | string | null) => (value === null ? null : new Date(v
 /**
  * Records that these members are here now; a member who was not online
  * before is announced (presence notice) in the same statement.
+ * The rows are locked in id order and FOR NO KEY UPDATE (what the UPDATE itself takes): FOR UPDATE would
+ * conflict with the key-share locks a send's foreign-key checks take on the same members, and a send that
+ * holds one member's and waits for the other's deadlocked with a batch locking them the other way round.
  */
-export async function recordSeen(memberIds: number[]): Promise<void> {
+export async function recordSeen(memberIds: number[], executor?: Executor): Promise<void> {
   if (memberIds.length === 0) return;
-  const db = await getDb();
+  const db = executor ?? (await getDb());
   await db.execute(sql`
     with before as (
-      select id, last_seen_at from users where id = any(${sql.raw(`'{${memberIds.map(Number).join(",")}}'::int[]`)}) for update
+      select id, last_seen_at from users where id = any(${sql.raw(`'{${memberIds.map(Number).join(",")}}'::int[]`)})
+      order by id for no key update
     ), seen as (
       update users u set last_seen_at = now() from before where u.id = before.id
       returning u.id, before.last_seen_at as was, u.last_seen_at as now_seen
