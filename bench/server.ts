@@ -44,6 +44,8 @@ export async function freePort(): Promise<number> {
 
 export type RunningServer = {
   url: string;
+  /** The server's process id, which is also its process group's (setsid). */
+  pid: number;
   /** Resident memory of the server process (the largest of its group: next-server), in bytes. */
   rss(): number;
   stop(): Promise<void>;
@@ -122,7 +124,7 @@ export async function startServer(env: Record<string, string>, port: number, log
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`The server exited with code ${child.exitCode}: see ${log}`);
     try {
-      if ((await fetch(`${url}/api/health/`)).ok) return { url, stop, rss: () => groupRss(child.pid!) };
+      if ((await fetch(`${url}/api/health/`)).ok) return { url, pid: child.pid!, stop, rss: () => groupRss(child.pid!) };
     } catch {
       /* not listening yet */
     }
