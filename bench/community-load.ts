@@ -109,7 +109,18 @@ function parsed<T>(text: string): T | undefined {
 
 type Sent = { id: number; senderId: number; receiverId: number; scheduledAt: number };
 
-export type LoadOutcome = { actions: ActionRow[]; delivery: DeliveryCheck; requestsPerSecond: number; scheduleLagP99Ms: number };
+/** All actions of one 10 s window of the step (by scheduled time): shows whether slow answers were spread or bunched. */
+export type LoadWindow = { fromSecond: number; requests: number; p50Ms: number; p99Ms: number };
+
+export type LoadOutcome = {
+  actions: ActionRow[];
+  delivery: DeliveryCheck;
+  requestsPerSecond: number;
+  scheduleLagP99Ms: number;
+  windows: LoadWindow[];
+};
+
+const WINDOW_SECONDS = 10;
 
 /**
  * Runs the minute of every member for `seconds`, open loop: each request
@@ -145,6 +156,7 @@ export async function runCommunityLoad(options: {
   const oldestShown = new Map<number, number>();
   const sent: Sent[] = [];
   const lags: number[] = [];
+  const byWindow: number[][] = Array.from({ length: Math.ceil(seconds / WINDOW_SECONDS) }, () => []);
   const inFlight = new Set<Promise<void>>();
   let typed = 0;
 
@@ -188,7 +200,9 @@ export async function runCommunityLoad(options: {
         answer = await request(agent, origin, "POST", `/messaging/api/mark-conversation-read/${member.previousId}/`, session);
         break;
     }
-    latencies.get(action)!.push(performance.now() - scheduledAt);
+    const latency = performance.now() - scheduledAt;
+    latencies.get(action)!.push(latency);
+    byWindow[Math.floor((scheduledAt - begin) / 1000 / WINDOW_SECONDS)]?.push(latency);
     const status = String(answer.status);
     statuses.get(action)!.set(status, (statuses.get(action)!.get(status) ?? 0) + 1);
   };
@@ -223,6 +237,11 @@ export async function runCommunityLoad(options: {
     delivery: checkDeliveries(sent, streams),
     requestsPerSecond: round(schedule.length / seconds, 1),
     scheduleLagP99Ms: lags.length ? round(percentile(lags.sort((a, b) => a - b), 99), 1) : 0,
+    windows: byWindow.map((samples, i) => {
+      samples.sort((a, b) => a - b);
+      const at = (p: number) => (samples.length ? round(percentile(samples, p), 1) : NaN);
+      return { fromSecond: i * WINDOW_SECONDS, requests: samples.length, p50Ms: at(50), p99Ms: at(99) };
+    }),
   };
 }
 

@@ -2,7 +2,7 @@ import http from "node:http";
 import path from "node:path";
 import { readFileSync } from "node:fs";
 import { prepareCommunity, pairKey, type CommunityDatabase } from "./community-data";
-import { MIX_TEXT, runCommunityLoad, StreamLog, type ActionRow, type DeliveryCheck, type Member } from "./community-load";
+import { MIX_TEXT, runCommunityLoad, StreamLog, type ActionRow, type DeliveryCheck, type LoadWindow, type Member } from "./community-load";
 import { sampleResources, type StepResources } from "./resources";
 import { startServer, type RunningServer } from "./server";
 import { openSse, type SseStream } from "./sse-client";
@@ -24,6 +24,8 @@ export type CommunityStep = {
   /** How late the generator started requests (p99): a busy generator shows here, and its lateness counts in the latencies. */
   scheduleLagP99Ms: number;
   actions: ActionRow[];
+  /** Every action together by 10 s window (absent in runs saved before they were kept). */
+  windows?: LoadWindow[];
   delivery: DeliveryCheck;
   /** Streams the server ended during the step (each one is a member who stopped hearing). */
   streamsDropped: number;

@@ -158,6 +158,14 @@ function communityTables(c: CommunityResults): string[] {
         `${s.delivery.lost} lost, ${s.delivery.duplicated} doubled of ${s.delivery.expected}`],
     ]),
   );
+  const windows = c.steps.flatMap((s) => {
+    if (!s.windows?.length) return []; // runs saved before windows were kept
+    const slow = s.windows.filter((w) => w.p99Ms > 1_000);
+    const worst = s.windows.reduce((a, b) => (b.p99Ms > a.p99Ms ? b : a));
+    const p99s = s.windows.map((w) => w.p99Ms).sort((a, b) => a - b);
+    return [`${s.members.toLocaleString()} members, all actions by 10 s window: ${slow.length} of ${s.windows.length} windows had p99 > 1 s; `
+      + `median window p99 ${ms(p99s[Math.floor(p99s.length / 2)])} ms, worst ${ms(worst.p99Ms)} ms (from second ${worst.fromSecond}).`];
+  });
   const notHeld = c.steps.filter((s) => !s.held).map((s) => `${s.members.toLocaleString()} members not held: ${s.missed.join("; ")}.`);
   return [
     "", `### A whole community at once (one \`next start\`, ${c.database}, ${c.seconds} s per step)`, "",
@@ -167,6 +175,7 @@ function communityTables(c: CommunityResults): string[] {
     `Largest community held (every action's p99 ≤ 1 s, delivery p99 ≤ 1 s, no error, nothing lost or doubled): `
     + `${c.largestHeld === null ? "none" : `${c.largestHeld.toLocaleString()} members`}.`,
     ...(notHeld.length ? ["", ...notHeld] : []),
+    ...(windows.length ? ["", ...windows] : []),
   ];
 }
 
