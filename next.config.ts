@@ -1,11 +1,5 @@
 import type { NextConfig } from "next";
-
-const securityHeaders = [
-  { key: "X-Content-Type-Options", value: "nosniff" },
-  { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
-  { key: "X-Frame-Options", value: "DENY" },
-  { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=()" },
-];
+import { SECURITY_HEADERS } from "./lib/http/security-headers";
 
 const nextConfig: NextConfig = {
   // URLs are written with a trailing slash; the form without it answers too (no redirect).
@@ -19,7 +13,7 @@ const nextConfig: NextConfig = {
     // The API's own answers say no-store (lib/http/json); this covers the ones it does not write (next-auth's).
     const noStore = [{ key: "Cache-Control", value: "no-store" }];
     return [
-      { source: "/:path*", headers: securityHeaders },
+      { source: "/:path*", headers: SECURITY_HEADERS },
       { source: "/api/:path*", headers: noStore },
       { source: "/messaging/api/:path*", headers: noStore },
     ];

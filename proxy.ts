@@ -1,5 +1,5 @@
 import { NextResponse, type NextRequest } from "next/server";
-import { CSRF_COOKIE, newCsrfToken } from "@/lib/csrf";
+import { CSRF_COOKIE, csrfCookieAttributes, newCsrfToken } from "@/lib/csrf";
 import { secureCookies } from "@/env";
 import { hasMalformedEscape, isApiPath, malformedAddressAnswer, NOT_FOUND_PAGE } from "@/lib/http/malformed-address";
 
@@ -33,14 +33,7 @@ export function proxy(req: NextRequest) {
     : NextResponse.next({ request: { headers: requestHeaders } });
   response.headers.set("Content-Security-Policy", csp);
   if (!req.cookies.get(CSRF_COOKIE)?.value) {
-    response.cookies.set(CSRF_COOKIE, newCsrfToken(), {
-      path: "/",
-      sameSite: "lax",
-      httpOnly: false, // the page's script reads it to send it back in X-CSRFToken
-      // Follows the public URL, not this hop's scheme: behind a TLS-terminating proxy the request is plain http.
-      secure: secureCookies(),
-      maxAge: 365 * 24 * 60 * 60,
-    });
+    response.cookies.set(CSRF_COOKIE, newCsrfToken(), csrfCookieAttributes(secureCookies()));
   }
   return response;
 }

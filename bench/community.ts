@@ -159,7 +159,7 @@ export async function benchCommunity(serverUrl: string | undefined, options: Com
         log(`  streams open in ${openSeconds} s, server quiet ${settleSeconds} s later; running the mix for ${options.seconds} s`);
         streams.reset();
         dropped = 0;
-        const sampler = sampleResources(server.pid, serverUrl && db.name ? { serverUrl, name: db.name } : undefined);
+        const sampler = sampleResources(server.group, serverUrl && db.name ? { serverUrl, name: db.name } : undefined);
         const outcome = await runCommunityLoad({ origin: server.url, members, seconds: options.seconds, olderPageBefore, streams, agent });
         const resources = await sampler.stop();
         const step = {

@@ -79,14 +79,19 @@ async function warmUp(url: string, endpoint: Endpoint, sessions: Session[]) {
 export async function benchHttp(
   copy: BenchCopy,
   dataset: Dataset,
-  options: { duration: number; sessions: number },
+  options: { duration: number; sessions: number; hotPaths: boolean },
 ): Promise<HttpRow[]> {
   const secret = randomBytes(32).toString("base64url");
   const handle = await copy.open();
   const sessions = await mintSessions(handle, dataset, options.sessions, secret).finally(() => handle.close());
   {
     const port = await freePort();
-    const server = await startServer({ ...copy.env, NEXTAUTH_SECRET: secret, NEXTAUTH_URL: `http://127.0.0.1:${port}` }, port);
+    const server = await startServer(
+      { ...copy.env, NEXTAUTH_SECRET: secret, NEXTAUTH_URL: `http://127.0.0.1:${port}`, HOT_PATHS: options.hotPaths ? "on" : "off" },
+      port,
+    );
+    // The hot paths (hot-paths.ts) serve send and conversation pages outside Next; off, Next serves everything.
+    const through = options.hotPaths ? "" : " [all through Next]";
     try {
       const plan = [BARE, ...ENDPOINTS, BARE];
       // Warm-up: the first requests of a route load its code; then a short load of each.
@@ -98,7 +103,7 @@ export async function benchHttp(
       const bare = bareRuns.reduce((a, b) => a + b, 0) / bareRuns.length;
       return results.map(({ endpoint, result }, i) => ({
         size: dataset.size,
-        endpoint: endpoint === BARE ? `${endpoint.name}${i === 0 ? ", first" : ", last"}` : endpoint.name,
+        endpoint: (endpoint === BARE ? `${endpoint.name}${i === 0 ? ", first" : ", last"}` : endpoint.name) + through,
         reqPerSec: Math.round(result.requests.average),
         p50Ms: result.latency.p50,
         p99Ms: result.latency.p99,

@@ -89,8 +89,8 @@ export async function runLoad(options: {
           resolve();
         });
       });
-      req.on("error", () => {
-        fail("error");
+      req.on("error", (error: NodeJS.ErrnoException) => {
+        fail(error.code ?? "error");
         resolve();
       });
       req.end(body);

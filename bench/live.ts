@@ -1,3 +1,4 @@
+import os from "node:os";
 import { randomBytes } from "node:crypto";
 import { readFileSync } from "node:fs";
 import path from "node:path";
@@ -5,6 +6,7 @@ import { openPostgres } from "@/db/connection";
 import { databaseUrlFor, withAdmin } from "./database";
 import { generateCommunity, type Dataset } from "./generate";
 import { Deliveries, runLoad, type LoadResult, type Pair } from "./live-load";
+import { startCpuCount, type CpuUse } from "./cpu";
 import { startServer, type RunningServer } from "./server";
 import { mintSessions, type BenchSession } from "./sessions";
 import { SIZES } from "./sizes";
@@ -26,7 +28,7 @@ export type LiveOptions = {
   ports: [number, number];
 };
 
-export type LivePhase = LoadResult & { phase: string; held: boolean };
+export type LivePhase = LoadResult & { phase: string; held: boolean; cpu?: CpuUse };
 export type LiveMemoryRow = { streams: number; rssBeforeMb: number; rssAfterMb: number; perStreamKb: number };
 export type LiveResults = {
   members: number;
@@ -216,11 +218,15 @@ async function measure(
   const phases: LivePhase[] = [];
   const run = async (rate: number, phase: string) => {
     log(`sending ${rate}/s through A for ${options.seconds} s to ${receivers.length} streams on B (${options.streams} open)`);
+    const counting = startCpuCount([a.group, b.group]);
     const result = await runLoad({ origin: a.url, pairs, rate, seconds: options.seconds, deliveries, tag: `${rate}/s` });
+    const cpu = counting.stop();
     log(`  send answered p50 ${result.sendP50Ms} ms, p99 ${result.sendP99Ms} ms; delivered p50 ${result.p50Ms} ms, `
       + `p95 ${result.p95Ms} ms, p99 ${result.p99Ms} ms; lost ${result.lost}, doubled ${result.duplicated}`
       + `${result.sendErrors ? `, send errors ${result.sendErrors}` : ""}`);
-    phases.push({ ...result, phase, held: held(result) });
+    log(`  CPU in % of one core: app ${cpu.appCpuPct}, postgres (all) ${cpu.postgresCpuPct}, this benchmark ${cpu.benchCpuPct}, `
+      + `whole machine ${cpu.machineBusyPct} of ${os.cpus().length * 100}`);
+    phases.push({ ...result, phase, held: held(result), cpu });
     await sleep(3_000);
     return held(result);
   };

@@ -91,10 +91,11 @@ function liveTables(live: LiveResults): string[] {
   const first = live.phases[0];
   const phases = table(
     ["phase", "target/s", "sent/s", "sent", "send answered p50 / p99 ms", "delivered", "lost", "doubled", "send errors",
-      "p50 ms", "p95 ms", "p99 ms", "max ms", "held (p99 ≤ 1 s)"],
+      "p50 ms", "p95 ms", "p99 ms", "max ms", "held (p99 ≤ 1 s)", "CPU % of a core: app / postgres / bench / machine"],
     live.phases.map((p) => [
       p.phase, p.targetRate, p.sentRate, p.sent, `${p.sendP50Ms ?? ""} / ${p.sendP99Ms ?? ""}`, p.delivered, p.lost, p.duplicated, p.sendErrors || "0",
       p.p50Ms, p.p95Ms, p.p99Ms, p.maxMs, p.held ? "yes" : "**no**",
+      p.cpu ? `${p.cpu.appCpuPct} / ${p.cpu.postgresCpuPct} / ${p.cpu.benchCpuPct} / ${p.cpu.machineBusyPct}` : "",
     ]),
   );
   const memory = table(

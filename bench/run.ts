@@ -16,7 +16,8 @@ const USAGE = `npm run bench -- [--size tiny|small|1m|5m[,size...]] [--only data
   [--runs 200] [--duration seconds] [--sessions 2000] [--streams 1000] [--rate 100] [--memory-streams 1000,5000]
   [--members 250,500,1000,2000,3000,5000 (the community steps)]
   [--search-rates 150,200 (the rate search's steps; "none" for the fixed rate only)]
-  [--ports 3140,3141] | --render bench/results/<run>.json
+  [--ports 3140,3141] [--hot-paths on,off (HTTP with server.mjs's hot paths, then all through Next)]
+  | --render bench/results/<run>.json
 HTTP needs a production build newer than the sources: it runs next build when there is none,
 except at size tiny (CI), where HTTP is skipped instead unless --build is given.
 Sizes 1m and 5m need DATABASE_URL (each size loads once into its own bench_<size> database).
@@ -44,6 +45,7 @@ const { values } = parseArgs({
     members: { type: "string" },
     "search-rates": { type: "string" },
     ports: { type: "string" },
+    "hot-paths": { type: "string" },
     render: { type: "string" },
     help: { type: "boolean", default: false },
   },
@@ -192,7 +194,10 @@ async function sized() {
       if (only.has("http")) {
         if (!buildIsCurrent()) buildApp(log);
         log(`HTTP at ${largest.name}: ${duration} s per endpoint (on a copy of the data set)`);
-        results.http = await benchHttp(copy, last!.dataset, { duration, sessions: Number(values.sessions) });
+        for (const mode of (values["hot-paths"] ?? "on").split(",")) {
+          const rows = await benchHttp(copy, last!.dataset, { duration, sessions: Number(values.sessions), hotPaths: mode !== "off" });
+          results.http.push(...rows);
+        }
       }
     } finally {
       await copy.drop();

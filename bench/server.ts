@@ -4,7 +4,7 @@ import { createServer } from "node:net";
 import path from "node:path";
 
 export const SERVER_LOG = path.join("bench", "results", "server.tmp");
-const SOURCES = ["app", "lib", "db", "components", "proxy.ts", "next.config.ts", "package.json", "server.mjs"];
+const SOURCES = ["app", "lib", "db", "components", "proxy.ts", "hot-paths.ts", "next.config.ts", "package.json", "server.mjs"];
 
 function newestSourceChange(entry: string): number {
   if (!existsSync(entry)) return 0;
@@ -16,14 +16,14 @@ function newestSourceChange(entry: string): number {
 /** True when .next holds a production build newer than every source file. */
 export function buildIsCurrent(): boolean {
   const marker = path.join(".next", "BUILD_ID");
-  if (!existsSync(marker)) return false;
+  if (!existsSync(marker) || !existsSync(path.join(".next", "hot-paths", "index.mjs"))) return false;
   return statSync(marker).mtimeMs > Math.max(...SOURCES.map(newestSourceChange));
 }
 
 export function buildApp(log: (line: string) => void): void {
-  log("next build (the production server is what gets measured)");
-  const result = spawnSync("npx", ["next", "build"], { stdio: ["ignore", "ignore", "inherit"] });
-  if (result.status !== 0) throw new Error(`next build failed with exit code ${result.status}`);
+  log("npm run build (the production server is what gets measured)");
+  const result = spawnSync("npm", ["run", "-s", "build"], { stdio: ["ignore", "ignore", "inherit"] });
+  if (result.status !== 0) throw new Error(`npm run build failed with exit code ${result.status}`);
 }
 
 function portIsFree(port: number): Promise<boolean> {
@@ -44,10 +44,10 @@ export async function freePort(): Promise<number> {
 
 export type RunningServer = {
   url: string;
-  /** The server's process id, which is also its process group's (setsid). */
-  pid: number;
   /** Resident memory of the server process (the largest of its group: next-server), in bytes. */
   rss(): number;
+  /** The server's process group (server.mjs and anything it starts), for CPU accounting (bench/cpu.ts). */
+  group: number;
   stop(): Promise<void>;
 };
 
@@ -124,7 +124,7 @@ export async function startServer(env: Record<string, string>, port: number, log
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`The server exited with code ${child.exitCode}: see ${log}`);
     try {
-      if ((await fetch(`${url}/api/health/`)).ok) return { url, pid: child.pid!, stop, rss: () => groupRss(child.pid!) };
+      if ((await fetch(`${url}/api/health/`)).ok) return { url, stop, rss: () => groupRss(child.pid!), group: child.pid! };
     } catch {
       /* not listening yet */
     }

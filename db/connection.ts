@@ -42,8 +42,9 @@ const migrationsFolder = path.join(/*turbopackIgnore: true*/ process.cwd(), "db"
 export function openPostgres(url: string, options: { max?: number } = {}): DatabaseHandle {
   const settings = {
     onnotice: () => {},
-    // JIT compiles inbox-sized plans for longer than they run.
-    connection: { jit: "off" },
+    // JIT compiles inbox-sized plans for longer than they run. A synchronized scan starts where the last scan of
+    // a big table stopped, so member search (the first matches of a scan) answered differently call after call.
+    connection: { jit: "off", synchronize_seqscans: "off" },
   } as const;
   const client = postgres(url, { ...settings, max: options.max ?? 10 });
   let listener: postgres.Sql | undefined;
@@ -77,6 +78,8 @@ export async function openPglite(dataDir?: string): Promise<DatabaseHandle> {
   }
   try {
     const client = await PGlite.create(dataDir, { extensions: { pg_trgm } });
+    // As on PostgreSQL (openPostgres): search's scans start at the table's first page every time.
+    await client.exec("set synchronize_seqscans = off");
     const db = drizzlePglite(client, { schema }) as unknown as Database;
     return {
       db,
@@ -103,8 +106,10 @@ export async function openPglite(dataDir?: string): Promise<DatabaseHandle> {
 }
 
 type Holder = { handle?: Promise<DatabaseHandle> };
-// Kept on globalThis so that dev hot reloads reuse the one handle on the data folder.
-const holder = ((globalThis as { __communityDb?: Holder }).__communityDb ??= {});
+// One per process, in lib/process-wide.ts's record (db/ imports nothing from lib/): dev hot reloads and the
+// hot paths' bundle (hot-paths.ts) reuse the one handle on the data folder.
+const processValues = ((globalThis as { __community?: Record<string, unknown> }).__community ??= {});
+const holder = (processValues.database ??= {}) as Holder;
 
 function openFromEnvironment(): Promise<DatabaseHandle> {
   const e = env();

@@ -38,9 +38,9 @@ export const users = pgTable(
   (t) => [
     uniqueIndex("users_username_lower_key").on(sql`lower(${t.username})`),
     uniqueIndex("users_email_lower_key").on(sql`lower(${t.email})`),
-    // Substring search on name and username (pg_trgm).
-    index("users_name_trgm_idx").using("gin", sql`lower(${t.name}) gin_trgm_ops`),
-    index("users_username_trgm_idx").using("gin", sql`lower(${t.username}) gin_trgm_ops`),
+    // Substring search on name and username (pg_trgm); no pending list for searches to scan (migration 0006).
+    index("users_name_trgm_idx").using("gin", sql`lower(${t.name}) gin_trgm_ops`).with({ fastupdate: false }),
+    index("users_username_trgm_idx").using("gin", sql`lower(${t.username}) gin_trgm_ops`).with({ fastupdate: false }),
     // Prefix matches, which search ranks first, as index range scans.
     index("users_name_prefix_idx").using("btree", sql`lower(${t.name}) text_pattern_ops`),
     index("users_username_prefix_idx").using("btree", sql`lower(${t.username}) text_pattern_ops`),

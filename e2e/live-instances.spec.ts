@@ -6,7 +6,7 @@ import { MemberApi } from "./pages/member-api";
 import { messageIds, openEventStream, type EventStream } from "./support/event-stream";
 import { postgresReachable, startLiveInstances, type LiveInstances } from "./support/live-instances";
 
-// Two `next start` instances on one PostgreSQL database: what goes through A reaches screens served by B.
+// Two production servers (server.mjs, hot paths included) on one PostgreSQL database: what goes through A reaches screens served by B.
 const PORT = Number(process.env.E2E_LIVE_PORT ?? 3510);
 const POLLS = /\/messaging\/api\/(messages|conversations|unread-count)\//;
 const unique = (label: string) => `${label} ${Date.now()}-${Math.floor(Math.random() * 1e6)}`;

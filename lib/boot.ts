@@ -5,6 +5,7 @@ import { authSecret, env } from "@/env";
 import { hashPassword } from "@/lib/auth/password";
 import { startLiveDelivery } from "@/lib/live/hub";
 import { bridgeSessionRevocations } from "@/lib/live/session-bridge";
+import { processWide } from "@/lib/process-wide";
 import { exitOnSignals, onShutdown } from "@/lib/shutdown";
 
 /** A reason the app cannot start, as a sentence for the operator. */
@@ -62,8 +63,7 @@ export async function boot(): Promise<void> {
   bridgeSessionRevocations();
 }
 
-/** Boots, or says in one line why it cannot and exits (instrumentation.ts calls this at start). */
-export async function bootOrExit(): Promise<void> {
+async function bootOrExitOnce(): Promise<void> {
   try {
     await boot();
   } catch (error) {
@@ -71,4 +71,13 @@ export async function bootOrExit(): Promise<void> {
     await closeDatabase().catch(() => {});
     process.exit(1);
   }
+}
+
+/**
+ * Boots, or says in one line why it cannot and exits. Both entries call it, instrumentation.ts for Next and
+ * hot-paths.ts for server.mjs: the first call boots, every later one (from either bundle) waits for that boot.
+ */
+export function bootOrExit(): Promise<void> {
+  const once = processWide<{ booting?: Promise<void> }>("boot", () => ({}));
+  return (once.booting ??= bootOrExitOnce());
 }

@@ -8,6 +8,24 @@ export function newCsrfToken(): string {
   return randomBytes(24).toString("base64url");
 }
 
+/**
+ * The csrftoken cookie every answer sets when the browser has none. Not httpOnly: the page's script reads it to
+ * send it back in X-CSRFToken. `secure` follows the public URL, not this hop's scheme (behind a TLS proxy it is http).
+ */
+export const csrfCookieAttributes = (secure: boolean) => ({
+  path: "/",
+  sameSite: "lax" as const,
+  httpOnly: false,
+  secure,
+  maxAge: 365 * 24 * 60 * 60,
+});
+
+/** The same cookie as a Set-Cookie header value, for answers written without Next (hot-paths.ts). */
+export function csrfSetCookieHeader(secure: boolean): string {
+  const a = csrfCookieAttributes(secure);
+  return `${CSRF_COOKIE}=${newCsrfToken()}; Path=${a.path}; Max-Age=${a.maxAge}; SameSite=Lax${a.secure ? "; Secure" : ""}`;
+}
+
 /** A cookie value with a malformed percent-escape was not set by this app: treat it as absent. */
 function decodeCookieValue(value: string): string | undefined {
   try {

@@ -1,13 +1,11 @@
+import { processWide } from "@/lib/process-wide";
+
 /** Work to finish before the process exits on SIGTERM/SIGINT, run in the order it was registered. */
 type Hook = () => Promise<void> | void;
 
 type State = { hooks: Hook[]; installed: boolean; stopping: boolean };
-// On globalThis: dev hot reloads must not install the handlers twice.
-const state = ((globalThis as { __communityShutdown?: State }).__communityShutdown ??= {
-  hooks: [],
-  installed: false,
-  stopping: false,
-});
+// One per process: dev hot reloads and a second bundle must not install the handlers twice.
+const state = processWide<State>("shutdown", () => ({ hooks: [], installed: false, stopping: false }));
 
 export function onShutdown(hook: Hook): void {
   state.hooks.push(hook);

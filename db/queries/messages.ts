@@ -2,7 +2,7 @@ import { and, asc, eq, gt, inArray, or, sql, type SQL } from "drizzle-orm";
 import { unionAll } from "drizzle-orm/pg-core";
 import { executePrepared, getDb, type Executor } from "../connection";
 import { messages, type Message } from "../schema";
-import { rateLimitHit, rateLimitHitOf, type RateLimitHit, type RateLimitRow } from "./rate-limits";
+import { rateLimitHit } from "./rate-limits";
 import { rowsOf } from "./sql";
 import { markReadWhere, moveSummariesToAdded, notifyAddedMessage, unreadTotal } from "./summaries";
 
@@ -31,7 +31,7 @@ function violatedForeignKey(error: unknown): string | null {
 /** Advisory-lock namespace of "a message to or from this member is being written". */
 const MEMBER_WRITE_LOCK = 7301;
 
-type MessageRow = {
+export type MessageRow = {
   id: number | string;
   sender_id: number;
   receiver_id: number;
@@ -104,24 +104,52 @@ export async function insertMessage(tx: Executor, input: NewMessageInput): Promi
 
 export type CountedLimit = { key: string; windowSeconds: number; max: number };
 
+/** The send limit was reached: nothing was stored or counted. */
+export class SendLimitReached extends Error {
+  constructor(readonly retryAfterSeconds: number) {
+    super("Send limit reached");
+  }
+}
+
+/** No message was stored (the receiver deleted their account, or the client_id was used before); nothing counted. */
+export class MessageNotStored extends Error {
+  constructor() {
+    super("No message stored");
+  }
+}
+
+// Raised by community_refuse_send (migration 0007): the statement aborts, so nothing it wrote stays.
+const SEND_REFUSED = "CMS01";
+
+function refusalOf(error: unknown): Error | null {
+  for (let e = error as { code?: string; message?: string; cause?: unknown } | undefined; e; e = e.cause as typeof e) {
+    if (e.code !== SEND_REFUSED) continue;
+    const limit = /^limit (\d+)$/.exec(e.message ?? "");
+    return limit ? new SendLimitReached(Math.max(1, Number(limit[1]))) : new MessageNotStored();
+  }
+  return null;
+}
+
 /**
- * insertMessage and the hit on a rate limit in one statement: the hit is
- * counted first (its row stays locked to commit, so processes count one after
- * another) and the message is stored only when the count is within `max`.
- * The caller rolls back a refused send, so that it does not count.
+ * A whole send as one statement, which is its own transaction (autocommit: one round trip, and the locks are
+ * held only while PostgreSQL works): the hit on the limit (its row locked, so every process counts in turn),
+ * both members' write locks, the insert, both summaries and the NOTIFY. A refused send raises inside the
+ * statement, so none of it stays: SendLimitReached when the count passes `max`, MessageNotStored when no row
+ * was inserted (a deleted receiver or a used client_id; the caller asks which), MissingReceiverError.
  */
-export async function insertMessageWithinLimit(
-  tx: Executor,
-  input: NewMessageInput,
-  limit: CountedLimit,
-): Promise<{ hit: RateLimitHit; message: Message | null }> {
-  const [row] = await runInsert<RateLimitRow & Partial<MessageRow>>(tx, input, sql`
-    with hit as (${rateLimitHit(limit.key, limit.windowSeconds)}),
-    added as (${addedMessage(input, sql`hit, `, sql`hit.count <= ${limit.max}::int and`)}), ${moveSummariesToAdded}
-    select hit.count, hit.retry_after, stored.*
-    from hit left join (select added.*, ${notifyAddedMessage} as notified from added) stored on true`);
-  const { count, retry_after, ...message } = row!;
-  return { hit: rateLimitHitOf({ count, retry_after }), message: message.id == null ? null : messageFromRow(message as MessageRow) };
+export async function insertMessageWithinLimit(db: Executor, input: NewMessageInput, limit: CountedLimit): Promise<Message> {
+  try {
+    const [row] = await runInsert<MessageRow>(db, input, sql`
+      with hit as (${rateLimitHit(limit.key, limit.windowSeconds)}),
+      added as (${addedMessage(input, sql`hit, `, sql`hit.count <= ${limit.max}::int and`)}), ${moveSummariesToAdded}
+      select stored.*,
+        case when hit.count > ${limit.max}::int then community_refuse_send('limit ' || hit.retry_after)
+             when stored.id is null then community_refuse_send('not stored') end as refused
+      from hit left join (select added.*, ${notifyAddedMessage} as notified from added) stored on true`);
+    return messageFromRow(row!);
+  } catch (error) {
+    throw refusalOf(error) ?? error;
+  }
 }
 
 /** The message a sender stored under an idempotency key, if any. */
@@ -139,42 +167,36 @@ export type MessagePage = { before?: number; after?: number; limit: number };
 /** The (timestamp, id) of a message of this pair, as a row value; no row when it is not theirs. */
 const cursorOf = (id: number, a: number, b: number) => sql`(
   select c.timestamp, c.id from messages c
-  where c.id = ${id}
-    and ((c.sender_id = ${a} and c.receiver_id = ${b}) or (c.sender_id = ${b} and c.receiver_id = ${a})))`;
+  where c.id = ${id}::bigint
+    and ((c.sender_id = ${a}::int and c.receiver_id = ${b}::int) or (c.sender_id = ${b}::int and c.receiver_id = ${a}::int)))`;
+
+// Spelled to match messages_pair_timestamp_idx (DESC NULLS LAST): plain DESC/ASC make PostgreSQL sort the whole pair.
+const NEWEST_FIRST = sql.raw(`"timestamp" desc nulls last, id desc nulls last`);
+const OLDEST_FIRST = sql.raw(`"timestamp" asc nulls first, id asc nulls first`);
 
 /**
  * Messages between two members, oldest first: the newest `limit` by default,
  * older than `before`, or newer than `after`. One index scan per direction.
+ * Prepared (three fixed texts, one per kind of page): polling runs it every few seconds per open conversation.
  */
 export async function getMessagesBetweenUsers(
   a: number,
   b: number,
   page: MessagePage,
 ): Promise<{ messages: Message[]; hasMore: boolean }> {
-  const db = await getDb();
   const forward = page.after !== undefined;
-  const position = (): SQL | undefined => {
-    const row = sql`(${messages.timestamp}, ${messages.id})`;
-    if (page.after !== undefined) return sql`${row} > ${cursorOf(page.after, a, b)}`;
-    if (page.before !== undefined) return sql`${row} < ${cursorOf(page.before, a, b)}`;
-    return undefined;
-  };
-  // Spelled to match messages_pair_timestamp_idx (DESC NULLS LAST): plain DESC/ASC make PostgreSQL sort the whole pair.
-  const order = forward
-    ? [sql`${messages.timestamp} asc nulls first`, sql`${messages.id} asc nulls first`]
-    : [sql`${messages.timestamp} desc nulls last`, sql`${messages.id} desc nulls last`];
-  const direction = (from: number, to: number) =>
-    db
-      .select()
-      .from(messages)
-      .where(and(eq(messages.senderId, from), eq(messages.receiverId, to), position()))
-      .orderBy(...order)
-      .limit(page.limit + 1);
-  const rows = await unionAll(direction(a, b), direction(b, a))
-    .orderBy(...order)
-    .limit(page.limit + 1);
+  const cursor = page.after ?? page.before;
+  const position =
+    cursor === undefined ? sql`` : sql`and ("timestamp", id) ${sql.raw(forward ? ">" : "<")} ${cursorOf(cursor, a, b)}`;
+  const order = forward ? OLDEST_FIRST : NEWEST_FIRST;
+  const direction = (from: number, to: number) => sql`(
+    select * from messages where sender_id = ${from}::int and receiver_id = ${to}::int ${position}
+    order by ${order} limit ${page.limit + 1}::int)`;
+  const rows = rowsOf<MessageRow>(await executePrepared(await getDb(), sql`
+    select * from (${direction(a, b)} union all ${direction(b, a)}) pair
+    order by ${order} limit ${page.limit + 1}::int`));
   const hasMore = rows.length > page.limit;
-  const pageRows = rows.slice(0, page.limit);
+  const pageRows = rows.slice(0, page.limit).map(messageFromRow);
   return { messages: forward ? pageRows : pageRows.reverse(), hasMore };
 }
 

@@ -41,10 +41,12 @@ async function startInstance(name: string, port: number, env: Record<string, str
   const url = `http://localhost:${port}`;
   mkdirSync(path.join("test-results", "live-instances"), { recursive: true });
   const log = openSync(path.join("test-results", "live-instances", `${name}.log`), "w");
-  const child = spawn("node_modules/.bin/next", ["start", "-p", String(port)], {
-    detached: true, // a process group of its own (next start leaves next-server behind otherwise)
+  // The production server (npm start): send, conversation pages and events go through its hot paths.
+  // One trusted proxy hop, as the main e2e server: test members sign up from addresses of their own.
+  const child = spawn(process.execPath, ["server.mjs"], {
+    detached: true, // a process group of its own
     stdio: ["ignore", log, log],
-    env: { ...process.env, ...env, NODE_ENV: "production", NEXT_MANUAL_SIG_HANDLE: "true", NEXTAUTH_URL: url },
+    env: { ...process.env, ...env, NODE_ENV: "production", PORT: String(port), TRUST_PROXY_HOPS: "1", NEXTAUTH_URL: url },
   });
   const deadline = Date.now() + 120_000;
   while (Date.now() < deadline) {
@@ -106,7 +108,7 @@ function databasePortsOf(instance: Instance): Set<number> {
 }
 
 /**
- * Two `next start` instances (A and B) of the production build on one fresh
+ * Two production servers (A and B, `node server.mjs`) of the production build on one fresh
  * PostgreSQL database (migrated and seeded with the demo community), sharing
  * one session secret; `stop` ends both and drops the database.
  */

@@ -1,10 +1,11 @@
 import { forgetSessions } from "./session";
+import { processWide } from "@/lib/process-wide";
 
 /** Which sessions ended: one session, or every session of a member (`sessionId` absent). */
 export type SessionsRevoked = { memberId: number; sessionId?: string };
 
 type Listener = (event: SessionsRevoked) => void;
-const listeners = new Set<Listener>();
+const listeners = processWide("session-revocation-listeners", () => new Set<Listener>());
 
 /**
  * Subscribes to revocations made in this process, e.g. to relay them to other

@@ -5,6 +5,7 @@ import { readCookie } from "@/lib/csrf";
 import { authSecret, secureCookies } from "@/env";
 import { unauthorized } from "@/lib/errors";
 import { TtlCache } from "@/lib/ttl-cache";
+import { processWide } from "@/lib/process-wide";
 
 export type { SessionMember };
 
@@ -26,15 +27,22 @@ export async function decodeSessionToken(token: string): Promise<SessionToken | 
   }
 }
 
-// How often a cached session is checked again in the database (one primary-key read).
-const RECHECK_MS = 1_000;
+// How often a remembered session is read again from the database (one primary-key read): every second, unless
+// revocations arrive on the live bus (lib/live/session-bridge.ts), which forgets sessions the moment they end.
+export const DEFAULT_RECHECK_MS = 1_000;
+const recheck = processWide("session-recheck", () => ({ ms: DEFAULT_RECHECK_MS }));
+
+/** Sets how long a session that was found live is trusted before it is read again. */
+export function recheckSessionsEvery(ms: number): void {
+  recheck.ms = ms;
+}
 const TOUCH_MINUTES = 5;
 
 type Remembered = SessionToken & { member: SessionMember | undefined; checkedAt: number };
 
 // Decrypting a session cookie costs more than most API work: keep the result per cookie (bounded, per process),
-// but ask the database again at most every second whether the session still lives.
-const remembered = new TtlCache<string, Remembered>(60_000, 5_000);
+// and ask the database again, after `recheck.ms`, whether the session still lives.
+const remembered = processWide("sessions", () => new TtlCache<string, Remembered>(60_000, 5_000));
 
 async function liveSession(sessionId: string): Promise<LiveSession | undefined> {
   const live = await findLiveSession(sessionId);
@@ -53,7 +61,7 @@ export async function sessionOfCookie(cookieHeader: string | null): Promise<(Ses
     entry = { ...decoded, member: undefined, checkedAt: 0 };
   }
   // A refused session never comes back: only live ones are checked again.
-  if (entry.checkedAt === 0 || (entry.member && Date.now() - entry.checkedAt >= RECHECK_MS)) {
+  if (entry.checkedAt === 0 || (entry.member && Date.now() - entry.checkedAt >= recheck.ms)) {
     const live = await liveSession(entry.sessionId);
     const member = live && live.member.id === entry.memberId ? live.member : undefined;
     entry = { ...entry, member, checkedAt: Date.now() };

@@ -4,6 +4,8 @@ import { ApiError, badRequest } from "@/lib/errors";
 export const MAX_BODY_BYTES = 64 * 1024;
 
 const tooLarge = () => new ApiError(413, "The request body is too large (64 KB at most).");
+// The client went away (or its connection broke) mid-body: an answer it will likely never read, but not a 500.
+const cutOff = () => badRequest("The request body was cut off before it all arrived.");
 
 /** Reads the body as text, refusing more than `limit` bytes before holding them all. */
 export async function readLimitedText(req: Request, limit: number): Promise<string> {
@@ -14,7 +16,9 @@ export async function readLimitedText(req: Request, limit: number): Promise<stri
   const chunks: Uint8Array[] = [];
   let size = 0;
   for (;;) {
-    const { done, value } = await reader.read();
+    const { done, value } = await reader.read().catch(() => {
+      throw cutOff();
+    });
     if (done) break;
     size += value.byteLength;
     if (size > limit) {

@@ -8,6 +8,7 @@ import { toMessageJson } from "@/lib/messaging/wire";
 import { onShutdown } from "@/lib/shutdown";
 import type { LiveEvent } from "./events";
 import { startPresenceSweep } from "./presence";
+import { processWide } from "@/lib/process-wide";
 
 /** One open stream of a member on this instance. */
 export type Subscriber = {
@@ -25,15 +26,17 @@ type HubState = {
   started?: Promise<void>;
   stop?: () => Promise<void>;
   signoutHandlers: Set<SignoutHandler>;
+  missedHandlers: Set<() => void>;
 };
 
-// On globalThis: every route handler of the process (and dev hot reloads) shares one hub.
-const hub: HubState = ((globalThis as { __communityHub?: HubState }).__communityHub ??= {
+// One per process: every route handler (Next's and the hot paths') and dev hot reloads share one hub.
+const hub = processWide<HubState>("hub", () => ({
   members: new Map<number, Set<Subscriber>>(),
   queue: [],
   draining: false,
   signoutHandlers: new Set<SignoutHandler>(),
-});
+  missedHandlers: new Set<() => void>(),
+}));
 
 export const isLive = () => hub.started !== undefined;
 
@@ -73,6 +76,12 @@ function closeAll() {
 export function onSignout(handler: SignoutHandler): () => void {
   hub.signoutHandlers.add(handler);
   return () => hub.signoutHandlers.delete(handler);
+}
+
+/** Calls `handler` when notices may have been missed: the listener lost its connection and is back. */
+export function onMissedNotices(handler: () => void): () => void {
+  hub.missedHandlers.add(handler);
+  return () => hub.missedHandlers.delete(handler);
 }
 
 /** Whom a batch of notices concerns on this instance, and what must be loaded for them: one query each, whatever the batch holds. */
@@ -169,7 +178,9 @@ export function startLiveDelivery(handle: DatabaseHandle): Promise<void> {
     const unlisten = await handle.listen(EVENTS_CHANNEL, {
       onNotify: receiveNotice,
       onListen: (reconnected) => {
-        if (reconnected) resyncAll();
+        if (!reconnected) return;
+        resyncAll();
+        for (const handler of hub.missedHandlers) handler();
       },
     });
     const stopSweep = startPresenceSweep();

@@ -5,6 +5,7 @@ import { isLive } from "@/lib/live/hub";
 import { openEventStream } from "@/lib/live/stream";
 import { TtlCache } from "@/lib/ttl-cache";
 import { partnerOrNotFound } from "./service";
+import { processWide } from "@/lib/process-wide";
 
 /** The member's events stream; a 503 (clients keep polling) while this instance has no live delivery. */
 export function openMemberStream(memberId: number, after: number | undefined, signal: AbortSignal): Response {
@@ -14,7 +15,7 @@ export function openMemberStream(memberId: number, after: number | undefined, si
 
 export const TYPING_INTERVAL_MS = 2_000;
 // At most one "typing" per member and partner every 2 s on this instance (typing signals are never stored).
-const recentTyping = new TtlCache<string, true>(TYPING_INTERVAL_MS, 50_000);
+const recentTyping = processWide("recent-typing", () => new TtlCache<string, true>(TYPING_INTERVAL_MS, 50_000));
 
 /** Tells the partner's screens that the member started or stopped typing to them. */
 export async function signalTyping(memberId: number, input: { receiverId: number; typing: boolean }): Promise<void> {

@@ -8,18 +8,21 @@ import {
   insertMessageWithinLimit,
   markAsRead,
   markConversationRead,
+  MessageNotStored,
   MissingReceiverError,
   searchUsers,
+  SendLimitReached,
   type MessagePage,
   type PublicUser,
 } from "@/db/queries";
 import { presenceOf } from "@/db/queries/presence";
-import { withTransaction } from "@/db/connection";
+import { getDb } from "@/db/connection";
 import type { Message } from "@/db/schema";
 import { isDeletedMember } from "@/db/queries/account";
 import { ApiError, badRequest, conflict, forbidden, notFound, tooManyRequests } from "@/lib/errors";
 import { TtlCache } from "@/lib/ttl-cache";
 import type { SendMessageInput } from "./schemas";
+import { processWide } from "@/lib/process-wide";
 
 export const SEND_LIMIT = { messages: 30, windowSeconds: 10 };
 
@@ -27,7 +30,7 @@ const noSuchMember = () => notFound("No member with that id.");
 const memberGone = () => new ApiError(410, "This member has deleted their account.");
 
 // Polling asks for the same partner every two seconds: keep their public card briefly.
-const partners = new TtlCache<number, PublicUser>(15_000, 10_000);
+const partners = processWide("partner-cards", () => new TtlCache<number, PublicUser>(15_000, 10_000));
 
 export async function partnerOrNotFound(partnerId: number): Promise<PublicUser> {
   const partner = partners.get(partnerId) ?? (await findPublicUser(partnerId));
@@ -55,22 +58,26 @@ const sameMessage = (stored: Message, input: SendMessageInput) =>
  */
 export async function sendMessage(senderId: number, input: SendMessageInput): Promise<{ message: Message; created: boolean }> {
   if (input.receiverId === senderId) throw badRequest("You cannot message yourself.");
+  // One statement is the whole transaction (insertMessageWithinLimit); a refusal leaves nothing behind, not even the hit.
   try {
-    return await withTransaction(async (tx) => {
-      const { hit, message } = await insertMessageWithinLimit(tx, { senderId, ...input }, sendLimitOf(senderId));
-      if (hit.count > SEND_LIMIT.messages) throw tooManySends(hit.retryAfterSeconds);
-      if (message) return { message, created: true };
-      // No row: the receiver is gone, or the idempotency key was used before (both rare, so asked only now).
-      if (await isDeletedMember(input.receiverId, tx)) throw memberGone();
-      const first = await findByIdempotencyKey(tx, senderId, input.idempotencyKey!);
-      if (!first || !sameMessage(first, input)) {
-        throw conflict("This client_id was already used for a different message. Send it with a new client_id.");
-      }
-      return { message: first, created: false };
-    });
+    const message = await insertMessageWithinLimit(await getDb(), { senderId, ...input }, sendLimitOf(senderId));
+    return { message, created: true };
   } catch (error) {
-    throw error instanceof MissingReceiverError ? noSuchMember() : error;
+    if (error instanceof SendLimitReached) throw tooManySends(error.retryAfterSeconds);
+    if (error instanceof MissingReceiverError) throw noSuchMember();
+    if (error instanceof MessageNotStored) return whyNotStored(senderId, input);
+    throw error;
   }
+}
+
+/** A send that stored nothing (both rare, so asked only now): the receiver is gone, or the client_id was used. */
+async function whyNotStored(senderId: number, input: SendMessageInput): Promise<{ message: Message; created: boolean }> {
+  if (await isDeletedMember(input.receiverId)) throw memberGone();
+  const first = await findByIdempotencyKey(await getDb(), senderId, input.idempotencyKey!);
+  if (!first || !sameMessage(first, input)) {
+    throw conflict("This client_id was already used for a different message. Send it with a new client_id.");
+  }
+  return { message: first, created: false };
 }
 
 /** A page of the conversation between the user and a partner, oldest first. */

@@ -233,6 +233,13 @@ describe("send limit", () => {
     const db = await getDb();
     const stored = rowsOf<{ n: number }>(await db.execute(sql`select count(*)::int as n from messages where sender_id = ${sender.id}`));
     expect(stored[0]!.n).toBe(30);
+    // A refusal leaves nothing behind, its hit included; its summaries and notification went with it.
+    const counted = rowsOf<{ count: number }>(await db.execute(sql`select count from rate_limits where key = ${`send:${sender.id}`}`));
+    expect(counted[0]!.count).toBe(30);
+    const unread = rowsOf<{ unread_count: number }>(
+      await db.execute(sql`select unread_count from conversation_summaries where owner_id = ${bob.id} and partner_id = ${sender.id}`),
+    );
+    expect(unread[0]!.unread_count).toBe(30);
   });
 
   it("does not count refused sends: a 409 and a send to a deleted member leave room for the thirtieth", async () => {

@@ -1,5 +1,7 @@
 import { storeMessage } from "../support/messages";
+import { sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
+import { getDb } from "@/db/connection";
 import {
   countUnread,
   getConversationsForUser,
@@ -8,6 +10,7 @@ import {
   markConversationRead,
   searchUsers,
 } from "@/db/queries";
+import { rowsOf } from "@/db/queries/sql";
 import type { User } from "@/db/schema";
 import { createMember } from "../support/members";
 
@@ -113,6 +116,32 @@ describe("getConversationsForUser", () => {
     expect(rest.conversations.map((r) => r.partner.id)).toEqual([partners[1]!.id]);
     expect(rest.hasMore).toBe(false);
   });
+
+  it("returns the partner's public card and the last message as the pair page has it", async () => {
+    const me = await createMember();
+    const partner = await createMember({ name: "Grace Hopper", headline: "Compilers" });
+    await send(me, partner, "first");
+    await send(partner, me, "last, unread");
+    const [row] = (await getConversationsForUser(me.id)).conversations;
+    const newest = (await getMessagesBetweenUsers(me.id, partner.id, { limit: 1 })).messages[0]!;
+    expect(row).toEqual({
+      partner: { id: partner.id, username: partner.username, name: "Grace Hopper", headline: "Compilers" },
+      lastMessage: newest,
+      unreadCount: 1,
+    });
+    expect(row!.lastMessage.timestamp).toBeInstanceOf(Date);
+    expect(typeof row!.lastMessage.id).toBe("number");
+  });
+
+  it("treats a cursor that is not the user's message as matching nothing", async () => {
+    const me = await createMember();
+    const partner = await createMember();
+    const [x, y] = [await createMember(), await createMember()];
+    await send(partner, me, "mine");
+    const foreign = (await send(x, y, "someone else's")).message;
+    expect(await getConversationsForUser(me.id, { before: foreign.id })).toEqual({ conversations: [], hasMore: false });
+    expect((await getConversationsForUser(me.id)).conversations).toHaveLength(1);
+  });
 });
 
 describe("searchUsers", () => {
@@ -132,5 +161,33 @@ describe("searchUsers", () => {
     expect((await searchUsers("%", caller.id)).map((u) => u.id)).toEqual([pct.id]);
     expect((await searchUsers("e_c", caller.id)).map((u) => u.id)).toEqual([under.id]);
     expect(await searchUsers("zzz-nobody", caller.id)).toEqual([]);
+  });
+
+  it("returns each member's public card only, ranked prefix, then word start, then name", async () => {
+    const caller = await createMember();
+    const inside = await createMember({ name: "Abe Torvaldsson", headline: "Kernels" });
+    const word = await createMember({ name: "Linus Torvaldsen" });
+    const start = await createMember({ name: "Torvald Berg", headline: "Boats" });
+    const found = await searchUsers("orvald", caller.id);
+    expect(found.map((u) => u.id)).toEqual([inside.id, word.id, start.id]);
+    expect((await searchUsers("torvald", caller.id)).map((u) => u.id)).toEqual([start.id, inside.id, word.id]);
+    expect(found[0]).toEqual({ id: inside.id, username: inside.username, name: "Abe Torvaldsson", headline: "Kernels" });
+  });
+
+  it("scans from the table's first page every time, so a frequent fragment finds the same members", async () => {
+    const rows = rowsOf<{ synchronize_seqscans: string }>(await (await getDb()).execute(sql`show synchronize_seqscans`));
+    expect(rows[0]?.synchronize_seqscans).toBe("off");
+  });
+
+  it("finds a new member through the trigram indexes themselves, which keep no pending list", async () => {
+    const caller = await createMember();
+    const fresh = await createMember({ name: "Quillon Varga" });
+    expect((await searchUsers("illon var", caller.id)).map((u) => u.id)).toEqual([fresh.id]);
+    const indexes = rowsOf<{ relname: string; reloptions: string[] | null }>(await (await getDb()).execute(sql`
+      select relname, reloptions from pg_class where relname in ('users_name_trgm_idx', 'users_username_trgm_idx') order by relname`));
+    expect(indexes).toEqual([
+      { relname: "users_name_trgm_idx", reloptions: ["fastupdate=off"] },
+      { relname: "users_username_trgm_idx", reloptions: ["fastupdate=off"] },
+    ]);
   });
 });
