@@ -171,7 +171,7 @@ export async function benchCommunity(serverUrl: string | undefined, options: Com
         log(`  ${outcome.requestsPerSecond} req/s; ${outcome.actions.map((a) => `${a.action} ${a.p50Ms}/${a.p99Ms}`).join(", ")} ms (p50/p99); `
           + `delivery ${outcome.delivery.p50Ms}/${outcome.delivery.p99Ms} ms, lost ${outcome.delivery.lost}, doubled ${outcome.delivery.duplicated}; `
           + `server ${resources.server.cpuPercent} % CPU ${resources.server.rssPeakMb} MB, `
-          + `${resources.postgres ? `PostgreSQL ${resources.postgres.cpuPercent} % CPU, ` : ""}generator ${resources.generatorCpuPercent} % CPU; `
+          + `${resources.postgres ? `PostgreSQL ${resources.postgres.cpuPercent} % CPU, ` : ""}generator ${resources.generatorCpuPercent} % CPU, machine ${resources.machineBusyPercent} % busy; `
           + `load ${resources.loadBefore} → ${resources.loadAfter}${missed.length ? `; NOT HELD: ${missed.join("; ")}` : ""}`);
         if (missed.length) break;
         await sleep(3_000);

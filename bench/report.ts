@@ -141,13 +141,13 @@ function communityTables(c: CommunityResults): string[] {
     u ? [`${u.cpuPercent} %`, `${u.rssMeanMb} / ${u.rssPeakMb}`] : ["", ""];
   const resources = table(
     ["members", "server CPU", "server RSS mean / peak MB", "PostgreSQL backends", "backends CPU", "backends RSS mean / peak MB (private: anon)",
-      "generator CPU", "load average before → after", "streams opened in / quiet after s", "schedule lag p99 ms"],
+      "generator CPU", "machine busy (200 % = both cores)", "load average before → after", "streams opened in / quiet after s", "schedule lag p99 ms"],
     c.steps.map((s) => {
       const pg = s.resources.postgres;
       return [
         s.members.toLocaleString(), ...usage(s.resources.server), pg ? pg.processes : "(in the server)", pg ? `${pg.cpuPercent} %` : "",
         pg ? `${pg.rssMeanMb} / ${pg.rssPeakMb} (${pg.anonMeanMb} / ${pg.anonPeakMb})` : "", `${s.resources.generatorCpuPercent} %`,
-        `${s.resources.loadBefore} → ${s.resources.loadAfter}`, `${s.openSeconds} / ${s.settleSeconds}`, s.scheduleLagP99Ms,
+        s.resources.machineBusyPercent === undefined ? "" : `${s.resources.machineBusyPercent} %`, `${s.resources.loadBefore} → ${s.resources.loadAfter}`, `${s.openSeconds} / ${s.settleSeconds}`, s.scheduleLagP99Ms,
       ];
     }),
   );

@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import os from "node:os";
 import postgres from "postgres";
+import { startCpuCount } from "./cpu";
 import { databaseUrlFor } from "./database";
 import { round } from "./stats";
 
@@ -88,6 +89,8 @@ export type StepResources = {
   postgres?: Usage;
   /** The load generator (this process): its CPU competes with the server's for the same cores. */
   generatorCpuPercent: number;
+  /** The whole machine's busy CPU over the step, in % of one core (200 % is both cores busy): others' work included. */
+  machineBusyPercent?: number;
   loadBefore: string;
   loadAfter: string;
 };
@@ -105,6 +108,7 @@ export function sampleResources(serverGroup: number, database?: { serverUrl: str
   const begin = performance.now();
   const cpuBefore = process.cpuUsage();
   const loadBefore = loadAverage();
+  const machine = startCpuCount([serverGroup]);
   let sampling = Promise.resolve();
   const sample = async () => {
     server.add(groupMembers(serverGroup));
@@ -127,6 +131,7 @@ export function sampleResources(serverGroup: number, database?: { serverUrl: str
         server: server.usage(seconds),
         postgres: backends?.usage(seconds),
         generatorCpuPercent: round(((cpu.user + cpu.system) / 1e6 / seconds) * 100, 0),
+        machineBusyPercent: machine.stop().machineBusyPct,
         loadBefore,
         loadAfter: loadAverage(),
       };
