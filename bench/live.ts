@@ -28,6 +28,8 @@ export type LiveOptions = {
   ports: [number, number];
 };
 
+
+const WARM_UP_SECONDS = 5;
 export type LivePhase = LoadResult & { phase: string; held: boolean; cpu?: CpuUse };
 export type LiveMemoryRow = { streams: number; rssBeforeMb: number; rssAfterMb: number; perStreamKb: number };
 export type LiveResults = {
@@ -230,6 +232,11 @@ async function measure(
     await sleep(3_000);
     return held(result);
   };
+  // A warm-up at the fixed rate, not counted (the ejabberd harness warms up 5 s too): the servers open their pools'
+  // connections, prepare their statements and compile the send path while the clock is not running.
+  log(`warm-up: ${options.rate}/s for ${WARM_UP_SECONDS} s, not counted`);
+  await runLoad({ origin: a.url, pairs, rate: options.rate, seconds: WARM_UP_SECONDS, deliveries, tag: "warm-up" });
+  await sleep(2_000);
   // The fixed rate first; then up from it while held, or (when it was not) up from the lowest rate below it.
   const fixedHeld = await run(options.rate, "fixed rate");
   let highestRate: number | null = fixedHeld ? options.rate : null;
