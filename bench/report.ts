@@ -1,3 +1,4 @@
+import type { CommunityResults } from "./community";
 import type { DataRow } from "./data";
 import type { Dataset } from "./generate";
 import type { HttpRow } from "./http";
@@ -15,6 +16,8 @@ export type BenchResults = {
   http: HttpRow[];
   /** Absent in runs saved before the live benchmark existed, and when it did not run. */
   live?: LiveResults;
+  /** Absent in runs saved before the community load model existed, and when it did not run. */
+  community?: CommunityResults;
   notes: string[];
 };
 
@@ -119,6 +122,64 @@ function liveTables(live: LiveResults): string[] {
   ];
 }
 
+function communityTables(c: CommunityResults): string[] {
+  const actions = [...new Set(c.steps.flatMap((s) => s.actions.map((a) => a.action)))];
+  const pair = (p50: number, p99: number) => `${ms(p50)} / ${ms(p99)}`;
+  const curve = table(
+    ["members (streams)", "req/s", ...actions.map((a) => `${a} p50 / p99 ms`), "delivery p50 / p99 ms", "errors", "lost / doubled", "held"],
+    c.steps.map((s) => [
+      s.members.toLocaleString(), s.requestsPerSecond,
+      ...actions.map((name) => {
+        const a = s.actions.find((x) => x.action === name);
+        return a ? pair(a.p50Ms, a.p99Ms) : "";
+      }),
+      pair(s.delivery.p50Ms, s.delivery.p99Ms), s.actions.reduce((n, a) => n + a.errors, 0) + s.streamsDropped,
+      `${s.delivery.lost} / ${s.delivery.duplicated}`, s.held ? "yes" : "**no**",
+    ]),
+  );
+  const usage = (u: CommunityResults["steps"][number]["resources"]["server"] | undefined) =>
+    u ? [`${u.cpuPercent} %`, `${u.rssMeanMb} / ${u.rssPeakMb}`] : ["", ""];
+  const resources = table(
+    ["members", "server CPU", "server RSS mean / peak MB", "PostgreSQL backends", "backends CPU", "backends RSS mean / peak MB (private: anon)",
+      "generator CPU", "machine busy (200 % = both cores)", "load average before → after", "streams opened in / quiet after s", "schedule lag p99 ms"],
+    c.steps.map((s) => {
+      const pg = s.resources.postgres;
+      return [
+        s.members.toLocaleString(), ...usage(s.resources.server), pg ? pg.processes : "(in the server)", pg ? `${pg.cpuPercent} %` : "",
+        pg ? `${pg.rssMeanMb} / ${pg.rssPeakMb} (${pg.anonMeanMb} / ${pg.anonPeakMb})` : "", `${s.resources.generatorCpuPercent} %`,
+        s.resources.machineBusyPercent === undefined ? "" : `${s.resources.machineBusyPercent} %`, `${s.resources.loadBefore} → ${s.resources.loadAfter}`, `${s.openSeconds} / ${s.settleSeconds}`, s.scheduleLagP99Ms,
+      ];
+    }),
+  );
+  const details = table(
+    ["members", "action", "count", "p50 ms", "p95 ms", "p99 ms", "max ms", "errors"],
+    c.steps.flatMap((s) => [
+      ...s.actions.map((a) => [s.members.toLocaleString(), a.action, a.count, ms(a.p50Ms), ms(a.p95Ms), ms(a.p99Ms), ms(a.maxMs), a.errors ? `${a.errors} (${a.statuses})` : "0"]),
+      [s.members.toLocaleString(), "delivery (send → receiver's stream)", s.delivery.messages, ms(s.delivery.p50Ms), "", ms(s.delivery.p99Ms), ms(s.delivery.maxMs),
+        `${s.delivery.lost} lost, ${s.delivery.duplicated} doubled of ${s.delivery.expected}`],
+    ]),
+  );
+  const windows = c.steps.flatMap((s) => {
+    if (!s.windows?.length) return []; // runs saved before windows were kept
+    const slow = s.windows.filter((w) => w.p99Ms > 1_000);
+    const worst = s.windows.reduce((a, b) => (b.p99Ms > a.p99Ms ? b : a));
+    const p99s = s.windows.map((w) => w.p99Ms).sort((a, b) => a - b);
+    return [`${s.members.toLocaleString()} members, all actions by 10 s window: ${slow.length} of ${s.windows.length} windows had p99 > 1 s; `
+      + `median window p99 ${ms(p99s[Math.floor(p99s.length / 2)])} ms, worst ${ms(worst.p99Ms)} ms (from second ${worst.fromSecond}).`];
+  });
+  const notHeld = c.steps.filter((s) => !s.held).map((s) => `${s.members.toLocaleString()} members not held: ${s.missed.join("; ")}.`);
+  return [
+    "", `### A whole community at once (one \`next start\`, ${c.database}, ${c.seconds} s per step)`, "",
+    `Mix, ${c.mix}. Open loop: latency counts from each request's scheduled time. Every member holds an event stream; `
+    + `each 201 must arrive once on the receiver's stream and once on the sender's. Requests share ${c.agentSockets} keep-alive connections.`,
+    "", curve, "", resources, "", details, "",
+    `Largest community held (every action's p99 ≤ 1 s, delivery p99 ≤ 1 s, no error, nothing lost or doubled): `
+    + `${c.largestHeld === null ? "none" : `${c.largestHeld.toLocaleString()} members`}.`,
+    ...(notHeld.length ? ["", ...notHeld] : []),
+    ...(windows.length ? ["", ...windows] : []),
+  ];
+}
+
 /** The run as markdown: what ran where, then one table per benchmark. */
 export function toMarkdown(results: BenchResults): string {
   const { machine } = results;
@@ -140,6 +201,7 @@ export function toMarkdown(results: BenchResults): string {
     lines.push("", `### HTTP (${results.http[0]!.size}, \`next start\`, 20 connections, autocannon)`, "", httpTable(results.http));
   }
   if (results.live) lines.push(...liveTables(results.live));
+  if (results.community) lines.push(...communityTables(results.community));
   if (results.notes.length) lines.push("", ...results.notes.map((n) => `- ${n}`));
   return `${lines.join("\n")}\n`;
 }

@@ -3,16 +3,18 @@ import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { benchData, type DataRow } from "./data";
+import { benchCommunity, type CommunityOptions } from "./community";
 import { copyBenchDatabase, openBenchDatabase, type BenchDatabase } from "./database";
 import { benchHttp, type HttpRow } from "./http";
 import { benchLive, type LiveOptions } from "./live";
 import { toMarkdown, type BenchResults } from "./report";
-import { buildApp, buildIsCurrent } from "./server";
+import { buildApp, buildIsCurrent, freePort } from "./server";
 import { sizeSpec, type SizeSpec } from "./sizes";
 import { benchWrite, type WriteRow } from "./write";
 
-const USAGE = `npm run bench -- [--size tiny|small|1m|5m[,size...]] [--only data,write,http,live] [--skip-http] [--build]
+const USAGE = `npm run bench -- [--size tiny|small|1m|5m[,size...]] [--only data,write,http,live,community] [--skip-http] [--build]
   [--runs 200] [--duration seconds] [--sessions 2000] [--streams 1000] [--rate 100] [--memory-streams 1000,5000]
+  [--members 250,500,1000,2000,3000,5000 (the community steps)]
   [--search-rates 150,200 (the rate search's steps; "none" for the fixed rate only)]
   [--ports 3140,3141] [--hot-paths on,off (HTTP with server.mjs's hot paths, then all through Next)]
   | --render bench/results/<run>.json
@@ -22,7 +24,11 @@ Sizes 1m and 5m need DATABASE_URL (each size loads once into its own bench_<size
 With two sizes the data layer is compared (ratio last/first); write and HTTP run on the last size.
 Live delivery runs only when asked (--only live; --skip-http skips it too) and needs DATABASE_URL: two
 next start instances on a fresh bench_live_<pid> database, 60 s per rate (--duration), --streams open
-(1,000; memory at 1,000 and 5,000). At --size tiny it is a quick check: 20 streams, 20/s for 5 s.`;
+(1,000; memory at 1,000 and 5,000). At --size tiny it is a quick check: 20 streams, 20/s for 5 s.
+The community load model runs only when asked (--only community; --skip-http skips it too): one next start on a
+fresh database (PostgreSQL with DATABASE_URL, else PGlite), each step of --members held for --duration seconds
+(default 300) with every member's stream open, until a step misses p99 ≤ 1 s, errs or loses a message.
+At --size tiny it is a quick check: 20 members for 5 s. Its port is the first free one from BENCH_PORT (3140).`;
 
 const { values } = parseArgs({
   options: {
@@ -36,6 +42,7 @@ const { values } = parseArgs({
     streams: { type: "string" },
     rate: { type: "string" },
     "memory-streams": { type: "string" },
+    members: { type: "string" },
     "search-rates": { type: "string" },
     ports: { type: "string" },
     "hot-paths": { type: "string" },
@@ -61,6 +68,7 @@ const only = new Set((values.only ?? "data,write,http").split(","));
 if (values["skip-http"]) {
   only.delete("http");
   only.delete("live");
+  only.delete("community");
 }
 const largest = sizes.at(-1)!;
 const runs = Math.max(200, Number(values.runs));
@@ -78,7 +86,9 @@ const results: BenchResults = {
       ? "PGlite (.data-bench/)"
       : only.size === 1 && only.has("live")
         ? "PostgreSQL (DATABASE_URL server, a fresh bench_live_<pid> database)"
-        : "PostgreSQL (DATABASE_URL server, bench_<size> databases)",
+        : only.size === 1 && only.has("community")
+          ? "PostgreSQL (DATABASE_URL server, a fresh bench_community_<pid> database)"
+          : "PostgreSQL (DATABASE_URL server, bench_<size> databases)",
   },
   datasets: [],
   data: [] as DataRow[],
@@ -123,8 +133,25 @@ async function live() {
   results.notes.push(`Live delivery: load average (1, 5, 15 min) ${loadBefore} before, ${load()} after.`);
 }
 
+async function communityOptions(): Promise<CommunityOptions> {
+  const port = await freePort();
+  if (largest.name === "tiny") return { members: [20], seconds: Number(values.duration ?? 5), port };
+  const members = (values.members ?? "250,500,1000,2000,3000,5000").split(",").map(Number).filter((n) => n >= 2);
+  if (!members.length) throw new Error("--members needs at least one community size of 2 or more, e.g. --members 250,500.");
+  return { members, seconds: Number(values.duration ?? 300), port };
+}
+
+async function community() {
+  if (!buildIsCurrent()) {
+    results.notes.push("Community: no production build newer than the sources, so this run ran `next build` first.");
+    buildApp(log);
+  }
+  results.community = await benchCommunity(serverUrl, await communityOptions(), log);
+}
+
 async function main() {
   if (only.has("live")) await live();
+  if (only.has("community")) await community();
   if (only.has("data") || only.has("write") || only.has("http")) await sized();
   const markdown = toMarkdown(results);
   console.info(`\n${markdown}`);
