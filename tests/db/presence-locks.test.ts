@@ -15,7 +15,7 @@ describe.skipIf(!onServer)("presence and sends (PostgreSQL)", () => {
       await recordSeen([ben.id, ann.id], tx); // holds both rows' locks until this transaction ends
       // A send's foreign-key checks take key-share locks on both members: they must not wait for presence.
       sent = await Promise.race([
-        sendMessage(ann.id, { receiverId: ben.id, content: "while presence is written", messageType: "general" }),
+        sendMessage(ann.id, { receiverId: ben.id, content: "while presence is written", messageType: "general", idempotencyKey: null }),
         new Promise<"blocked">((resolve) => setTimeout(() => resolve("blocked"), 3_000)),
       ]);
     });
