@@ -8,7 +8,7 @@ import { rowsOf } from "@/db/queries/sql";
 import { databaseUrlFor, withAdmin } from "./database";
 import { generateCommunity } from "./generate";
 import { mintSessions, type BenchSession } from "./sessions";
-import { SIZES } from "./sizes";
+import { streamingCommunity } from "./sizes";
 
 /** Messages of each member's conversation with the next one: more than a page (50), so there is an older page. */
 const RING_MESSAGES = 60;
@@ -37,15 +37,7 @@ export const pairKey = (a: number, b: number) => `${Math.min(a, b)}:${Math.max(a
  * member of every step, so each member's partner has history to page through.
  */
 async function populate(handle: DatabaseHandle, members: number, steps: number[], secret: string) {
-  const dataset = await generateCommunity(handle.db, {
-    ...SIZES.tiny,
-    users: members,
-    messages: members * 4,
-    heavyMembers: 1,
-    heavyPartners: Math.min(1_000, members - 1),
-    messagesPerHeavyPair: 2,
-    longPairMessages: 200,
-  });
+  const dataset = await generateCommunity(handle.db, streamingCommunity(members, 4));
   const first = dataset.firstUserId;
   const closing = steps.filter((n) => n > 2).map((n) => `(${first + n - 1}, ${first})`);
   const pairs = [

@@ -9,7 +9,7 @@ import { Deliveries, runLoad, type LoadResult, type Pair } from "./live-load";
 import { startCpuCount, type CpuUse } from "./cpu";
 import { startServer, type RunningServer } from "./server";
 import { mintSessions, type BenchSession } from "./sessions";
-import { SIZES } from "./sizes";
+import { streamingCommunity } from "./sizes";
 import { openSse, type SseStream } from "./sse-client";
 import { round } from "./stats";
 
@@ -69,15 +69,7 @@ async function freshDatabase(serverUrl: string, members: number, log: (line: str
   try {
     await handle.migrate();
     log(`generating ${members.toLocaleString()} members with conversations in ${name}`);
-    const dataset = await generateCommunity(handle.db, {
-      ...SIZES.tiny,
-      users: members,
-      messages: members * 6,
-      heavyMembers: 1,
-      heavyPartners: Math.min(1_000, members - 1),
-      messagesPerHeavyPair: 2,
-      longPairMessages: 200,
-    });
+    const dataset = await generateCommunity(handle.db, streamingCommunity(members, 6));
     return { databaseUrl, dataset, drop };
   } catch (error) {
     await drop();

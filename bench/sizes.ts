@@ -45,3 +45,14 @@ export function sizeSpec(name: string): SizeSpec {
   }
   return SIZES[name as SizeName];
 }
+
+/** A community of `members` for the benchmarks that open streams (live, community): one heavy member, short pairs. */
+export const streamingCommunity = (members: number, messagesPerMember: number): SizeSpec => ({
+  ...SIZES.tiny,
+  users: members,
+  messages: members * messagesPerMember,
+  heavyMembers: 1,
+  heavyPartners: Math.min(1_000, members - 1),
+  messagesPerHeavyPair: 2,
+  longPairMessages: 200,
+});
