@@ -1,6 +1,7 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { CSRF_COOKIE, csrfCookieAttributes, newCsrfToken } from "@/lib/csrf";
 import { secureCookies } from "@/env";
+import { PAGE_ADDRESS_HEADER } from "@/lib/http/page-address";
 import { hasMalformedEscape, isApiPath, malformedAddressAnswer, NOT_FOUND_PAGE } from "@/lib/http/malformed-address";
 
 function contentSecurityPolicy(nonce: string): string {
@@ -28,6 +29,8 @@ export function proxy(req: NextRequest) {
   const requestHeaders = new Headers(req.headers);
   requestHeaders.set("x-nonce", nonce);
   requestHeaders.set("content-security-policy", csp);
+  // The address as asked for, for a layout that sends a visitor to sign in before its page streams (layouts get no query).
+  requestHeaders.set(PAGE_ADDRESS_HEADER, req.nextUrl.pathname + req.nextUrl.search);
   const response = malformed
     ? NextResponse.rewrite(new URL(NOT_FOUND_PAGE, req.url), { request: { headers: requestHeaders } })
     : NextResponse.next({ request: { headers: requestHeaders } });

@@ -1,8 +1,7 @@
 import type { Metadata, Viewport } from "next";
 import { cookies, headers } from "next/headers";
 import type { ReactNode } from "react";
-import { MessageAlerts } from "@/components/message-alerts";
-import { OfflineBanner } from "@/components/offline-banner";
+import { MemberAlerts } from "@/components/member-alerts";
 import { Providers } from "@/components/providers";
 import { SiteHeader } from "@/components/site-header";
 import { currentUser } from "@/lib/auth/page-session";
@@ -41,12 +40,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
         </a>
         <Providers key={member?.id ?? "guest"} memberId={member?.id ?? null} clock={clock}>
           <SiteHeader />
-          {member ? (
-            <>
-              <OfflineBanner />
-              <MessageAlerts me={member.id} />
-            </>
-          ) : null}
+          {member ? <MemberAlerts me={member.id} /> : null}
           <div id="main" className="flex min-h-0 flex-1 flex-col">
             {children}
           </div>

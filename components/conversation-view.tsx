@@ -9,6 +9,7 @@ import { useConversation } from "@/lib/browser/use-conversation";
 import { useMarkConversationRead } from "@/lib/browser/use-mark-conversation-read";
 import { useMessageScroll } from "@/lib/browser/use-message-scroll";
 import { useSendMessage } from "@/lib/browser/use-send-message";
+import { useShownMessages } from "@/lib/browser/use-shown-messages";
 import type { PresenceState } from "@/lib/browser/live/apply-event";
 import { useTypingSignal } from "@/lib/browser/live/use-typing";
 import { useUnseenMessages } from "@/lib/browser/use-unseen-messages";
@@ -41,7 +42,12 @@ export function ConversationView({ me, partner, initial, presence }: Conversatio
     return first > 0 ? messageKey(initial.messages[first - 1]!) : null;
   });
   useMarkConversationRead(partner.id, messages);
-  const { scroller, onScroll, atLatest, scrollToLatest } = useMessageScroll({ hasOlder, loadOlder });
+  const { shown, hiddenCount, showMore } = useShownMessages(messages, messageKey, unread?.firstKey);
+  const moreAbove = hiddenCount > 0 || hasOlder;
+  const { scroller, onScroll, atLatest, scrollToLatest } = useMessageScroll({
+    hasOlder: moreAbove,
+    loadOlder: hiddenCount > 0 ? showMore : loadOlder,
+  });
   const unseen = useUnseenMessages(scroller, messages, partner.id, atLatest, seenAtOpen);
   const [draft, setDraft] = useDraft(me, partner.id);
   // The type stays as chosen: a run of Coffee Chat messages should not need choosing each time.
@@ -89,12 +95,12 @@ export function ConversationView({ me, partner, initial, presence }: Conversatio
           className="flex min-h-0 flex-1 flex-col-reverse overflow-y-auto overscroll-contain bg-slate-100 px-3 pb-3 sm:px-6 dark:bg-slate-950"
         >
           <div className="mx-auto flex w-full max-w-3xl flex-col">
-            {hasOlder ? (
-              <OlderMessages loading={loadingOlder} failed={olderError !== null} onLoad={loadOlder} />
+            {moreAbove ? (
+              <OlderMessages loading={loadingOlder} failed={olderError !== null} onLoad={hiddenCount > 0 ? showMore : loadOlder} />
             ) : (
               <ConversationStart partner={partner} empty={messages.length === 0} />
             )}
-            <MessageList me={me} partner={partner} messages={messages} unread={unread} onRetry={onRetry} />
+            <MessageList me={me} partner={partner} messages={shown} unread={unread} onRetry={onRetry} />
           </div>
         </div>
         {!atLatest ? <NewMessagesButton unseen={unseen} onClick={() => scrollToLatest()} /> : null}

@@ -1,45 +1,76 @@
 "use client";
 
-import type { InfiniteData } from "@tanstack/react-query";
+import { useQueryClient, type InfiniteData } from "@tanstack/react-query";
 import { usePathname, useRouter } from "next/navigation";
-import { useEffect, useRef } from "react";
+import { useEffect, useRef, useState } from "react";
 import { isMuted, notificationsEnabled, soundEnabled, useMutedIds } from "@/lib/browser/alert-settings";
 import { playChime } from "@/lib/browser/chime";
 import { inboxRows, type InboxPage } from "@/lib/browser/inbox-rows";
-import { newIncoming, titleWithCount, type SeenMessages } from "@/lib/browser/new-messages";
+import { useLive } from "@/lib/browser/live/live-provider";
+import { messageSender } from "@/lib/browser/message-sender";
+import { newIncoming, previewOf, shouldAnnounce, titleWithCount, type SeenMessages } from "@/lib/browser/new-messages";
 import { queryKeys } from "@/lib/browser/query-keys";
 import { useCachedQueryData } from "@/lib/browser/use-cached-query-data";
 import { conversationPath, displayName } from "@/lib/members";
-import type { ConversationJson } from "@/lib/messaging/wire";
+import type { MessageJson, PartnerJson } from "@/lib/messaging/wire";
 import { useToast, type ShowToast } from "./toaster";
 
-const openPartnerOf = (path: string) => Number(/^\/messaging\/conversation\/(\d+)/.exec(path)?.[1] ?? NaN);
+const openPartnerOf = (path: string) => {
+  const id = Number(/^\/messaging\/conversation\/(\d+)/.exec(path)?.[1] ?? NaN);
+  return Number.isSafeInteger(id) ? id : null;
+};
+/** A burst of messages rings once. */
+const CHIME_GAP_MS = 2_000;
 
 /**
- * Announces messages from other conversations (toast, optional sound, and a
- * browser notification while the tab is hidden) and keeps the unread total in
- * the tab title. Built only on the cached inbox and unread count, so it works
- * the same whether they arrive by polling or by push. Renders nothing.
+ * Announces messages from other conversations on every signed-in page (toast,
+ * optional sound, and a browser notification while the tab is hidden), from
+ * the live event stream; while the stream is down, from the polled inbox on
+ * messaging pages. Keeps the unread total in the tab title. Renders nothing.
  */
 export function MessageAlerts({ me }: { me: number }) {
   const toast = useToast();
   const router = useRouter();
   const pathname = usePathname();
+  const queryClient = useQueryClient();
+  const { connected, subscribe } = useLive();
   const inbox = useCachedQueryData<InfiniteData<InboxPage>>(queryKeys.conversations());
   const unreadTotal = useCachedQueryData<number>(queryKeys.unreadCount());
   const muted = useMutedIds(me);
   const seen = useRef<SeenMessages>(new Map());
-  const openPartner = openPartnerOf(pathname);
+  const [announced] = useState(() => new Set<number>());
+  const lastChime = useRef(0);
+  const considerRef = useRef<(message: MessageJson, sender?: PartnerJson) => void>(() => {});
+  // The latest page and helpers, for listeners registered once.
+  const current = useRef({ openPartner: openPartnerOf(pathname), toast, open: (path: string) => router.push(path) });
+  useEffect(() => {
+    current.current = { openPartner: openPartnerOf(pathname), toast, open: (path: string) => router.push(path) };
+  });
 
   useEffect(() => {
-    if (!inbox) return;
-    for (const row of newIncoming(inboxRows(inbox.pages), seen.current, me)) {
-      if (isMuted(me, row.user.id)) continue;
+    const consider = (message: MessageJson, sender?: PartnerJson) => {
       const hidden = document.visibilityState === "hidden";
-      if (row.user.id === openPartner && !hidden) continue;
-      announce(row, hidden, toast, (path) => router.push(path));
-    }
-    // Only a change of the inbox announces; the path and helpers are read as they are then.
+      const context = { me, openPartner: current.current.openPartner, hidden, isMuted: (id: number) => isMuted(me, id), announced };
+      if (!shouldAnnounce(message, context)) return;
+      const ring = soundEnabled() && Date.now() - lastChime.current > CHIME_GAP_MS;
+      if (ring) lastChime.current = Date.now();
+      const from = sender ? Promise.resolve(sender) : messageSender(queryClient, message.sender_id);
+      from
+        .then((partner) => announce(partner, message, { hidden, ring }, current.current.toast, current.current.open))
+        .catch(() => {}); // no name, no toast: the inbox badge still counts it
+    };
+    considerRef.current = consider;
+    return subscribe((event) => {
+      if (event.event === "message") consider(event.data);
+    });
+  }, [me, queryClient, subscribe, announced]);
+  useEffect(() => {
+    if (!inbox) return;
+    const fresh = newIncoming(inboxRows(inbox.pages), seen.current, me);
+    // While events flow they announced these already; polling is the fallback.
+    if (connected) return;
+    for (const row of fresh) considerRef.current(row.last_message, row.user);
+    // Only a change of the inbox announces.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [inbox]);
 
@@ -60,17 +91,20 @@ export function MessageAlerts({ me }: { me: number }) {
   return null;
 }
 
-/** One new message: a toast that opens its conversation, the sound if wanted, a notification if the tab is hidden. */
-function announce(row: ConversationJson, hidden: boolean, toast: ShowToast, open: (path: string) => void) {
-  const name = displayName(row.user);
-  const preview = row.last_message.content.replace(/\s+/g, " ").slice(0, 140);
-  toast(preview, "info", { title: name, href: conversationPath(row.user.id) });
-  if (soundEnabled()) playChime();
+type Delivery = { hidden: boolean; ring: boolean };
+
+/** One new message: a toast that opens its conversation (one per conversation, counting up), the sound, a notification if the tab is hidden. */
+function announce(partner: PartnerJson, message: MessageJson, { hidden, ring }: Delivery, toast: ShowToast, open: (path: string) => void) {
+  const name = displayName(partner);
+  const preview = previewOf(message.content);
+  const path = conversationPath(partner.id);
+  toast(preview, "info", { title: name, href: path, group: `conversation-${partner.id}` });
+  if (ring) playChime();
   if (hidden && notificationsEnabled() && "Notification" in window && Notification.permission === "granted") {
-    const notification = new Notification(name, { body: preview, tag: `conversation-${row.user.id}` });
+    const notification = new Notification(name, { body: preview, tag: `conversation-${partner.id}` });
     notification.onclick = () => {
       window.focus();
-      open(conversationPath(row.user.id));
+      open(path);
       notification.close();
     };
   }

@@ -1,11 +1,12 @@
 "use client";
 
 import { useQueryClient } from "@tanstack/react-query";
-import { signOut } from "next-auth/react";
 
 export function SignOutButton({ className }: { className?: string }) {
   const queryClient = useQueryClient();
   async function onClick() {
+    // next-auth's client is loaded on the click: every signed-in page shows this button, few press it.
+    const { signOut } = await import("next-auth/react");
     // redirect: false, because next-auth would send us to NEXTAUTH_URL, which may be another port.
     await signOut({ redirect: false });
     // Nothing of this member may survive into the next one's screens: empty the cache, then load afresh.

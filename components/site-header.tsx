@@ -2,7 +2,6 @@ import { displayName } from "@/lib/members";
 import Link from "next/link";
 import { countUnread } from "@/db/queries";
 import { currentUser } from "@/lib/auth/page-session";
-import { CommunityNavLink } from "./community-nav-link";
 import { MemberMenu } from "./member-menu";
 import { UnreadBadge } from "./unread-badge";
 
@@ -27,7 +26,12 @@ export async function SiteHeader() {
               Messages
               <UnreadBadge initialCount={await countUnread(user.id)} />
             </Link>
-            <CommunityNavLink className="inline-flex min-h-11 items-center rounded-md px-3 text-sm font-medium hover:bg-slate-100 dark:hover:bg-slate-800" />
+            <Link
+              href="/community/"
+              className="inline-flex min-h-11 items-center rounded-md px-3 text-sm font-medium hover:bg-slate-100 dark:hover:bg-slate-800"
+            >
+              Community
+            </Link>
             <MemberMenu id={user.id} name={displayName(user)} username={user.username} />
           </>
         ) : (

@@ -42,7 +42,7 @@ export function ConversationSkeleton() {
 
 export function DirectorySkeleton() {
   return (
-    <div role="status" aria-label="Loading the community" data-testid="directory-skeleton" className="mx-auto flex w-full max-w-6xl flex-col gap-6 px-4 py-6 sm:py-10">
+    <div role="status" aria-label="Loading the community" data-testid="directory-skeleton" data-streaming-fallback className="mx-auto flex w-full max-w-6xl flex-col gap-6 px-4 py-6 sm:py-10">
       <span className={`${BAR} h-9 w-48`} />
       <span className={`${BAR} h-11 w-full rounded-lg`} />
       <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">

@@ -4,8 +4,11 @@ import Link from "next/link";
 import { createContext, useCallback, useContext, useMemo, useRef, useState, type ReactNode } from "react";
 
 type Tone = "info" | "error" | "success";
-/** `href` makes the toast a link (a new message opens its conversation); `title` is shown above the text. */
-export type ToastOptions = { href?: string; title?: string };
+/**
+ * `href` makes the toast a link (a new message opens its conversation); `title` is shown above the text;
+ * toasts of one `group` (one conversation's messages) collapse into one showing the latest text.
+ */
+export type ToastOptions = { href?: string; title?: string; group?: string };
 type Toast = ToastOptions & { id: number; text: string; tone: Tone; repeats: number };
 export type ShowToast = (text: string, tone?: Tone, options?: ToastOptions) => void;
 
@@ -22,7 +25,7 @@ const TONES: Record<Tone, string> = {
 /**
  * Short notices, read out politely by screen readers. They sit at the top on
  * phones and the top right on laptops, never over the composer; a repeat of
- * the one already shown counts up instead of stacking, and at most three show.
+ * the one already shown (or another of its group) counts up instead of stacking, and at most three show.
  */
 export function Toaster({ children }: { children: ReactNode }) {
   const [toasts, setToasts] = useState<Toast[]>([]);
@@ -43,10 +46,12 @@ export function Toaster({ children }: { children: ReactNode }) {
   const show = useCallback<ShowToast>(
     (text, tone = "info", options = {}) => {
       setToasts((all) => {
-        const same = all.find((t) => t.text === text && t.title === options.title && t.tone === tone);
+        const same = options.group
+          ? all.find((t) => t.group === options.group)
+          : all.find((t) => t.text === text && t.title === options.title && t.tone === tone);
         if (same) {
           dismissLater(same.id);
-          return all.map((t) => (t === same ? { ...t, repeats: t.repeats + 1 } : t));
+          return all.map((t) => (t === same ? { ...t, ...options, text, repeats: t.repeats + 1 } : t));
         }
         const id = nextId.current++;
         dismissLater(id);

@@ -216,3 +216,31 @@ test("the directory has no serious accessibility problems", async ({ pageAs }) =
     expect(serious.map((v) => `${path}: ${v.id} (${v.nodes.length})`)).toEqual([]);
   }
 });
+
+test("the directory streams behind its skeleton (loading.tsx) yet answers a no-JS visitor, a 404 and a signed-out visitor properly", async ({ browser, baseURL, pageAs }) => {
+  // Without JavaScript the skeleton is hidden and the streamed directory shown where the page goes.
+  const context = await browser.newContext({ baseURL, javaScriptEnabled: false, storageState: storageStatePath("alice") });
+  const page = await context.newPage();
+  const answer = await page.goto("/community/");
+  expect(answer?.status()).toBe(200);
+  expect(await page.content()).toContain('data-testid="directory-skeleton"'); // it is streamed, not skipped
+  await expect(page.getByTestId("directory-skeleton")).toBeHidden();
+  await expect(page.getByRole("heading", { name: "Community", level: 1 })).toBeVisible();
+  const heading = (await page.getByRole("heading", { name: "Community", level: 1 }).boundingBox())!;
+  const header = (await page.locator("#site-header").boundingBox())!;
+  expect(heading.y - (header.y + header.height)).toBeLessThan(80); // right under the header, not below an empty screen
+  await expect(page.getByRole("article").first()).toBeInViewport();
+  await context.close();
+
+  // Unknown members stay a 404 (their page is outside the streaming boundary).
+  const alice = await pageAs("alice");
+  expect((await alice.goto("/community/no-such-member/"))?.status()).toBe(404);
+  await expect(alice.getByRole("heading", { name: "No such member" })).toBeVisible();
+
+  // A signed-out visitor is redirected before anything streams, and brought back to the same search.
+  const signedOut = await browser.newContext({ baseURL });
+  const redirect = await signedOut.request.get("/community/?q=carol", { maxRedirects: 0 });
+  expect(redirect.status()).toBe(307);
+  expect(redirect.headers().location).toBe("/login/?next=%2Fcommunity%2F%3Fq%3Dcarol");
+  await signedOut.close();
+});

@@ -255,3 +255,28 @@ test("phones show only the conversation's own header; laptops keep the site head
     await expect(chat.backLink).toBeHidden();
   }
 });
+
+test("a long history draws only its newest bubbles at first; scrolling up draws the rest, then reaches the start", async ({ newMember, pageFor }) => {
+  const ana = await newMember("Ana");
+  const ben = await newMember("Ben");
+  await history(ben, ana, "From Ben", 24);
+  await history(ana, ben, "From Ana", 21);
+  await ana.api.markConversationRead(ben.id); // read: it opens at the newest, not at the first unread
+  const page = await pageFor(ana);
+  const chat = new ConversationPage(page);
+  await chat.goto(ben.id);
+  await expect(chat.message("From Ana 21.")).toBeInViewport();
+  await expect(page.getByTestId("message")).toHaveCount(20);
+  await expect(chat.message("From Ben 1.")).toHaveCount(0);
+
+  // The other 25 are already in the page's cache: scrolling up draws them without asking the server.
+  const olderPages: string[] = [];
+  page.on("request", (r) => r.url().includes("/messaging/api/messages/") && r.url().includes("before=") && olderPages.push(r.url()));
+  await expect(async () => {
+    await chat.scrollToTop();
+    await expect(chat.message("From Ben 1.")).toBeAttached({ timeout: 500 });
+  }).toPass();
+  await expect(page.getByTestId("message")).toHaveCount(45);
+  await expect(page.getByText("This is the start of your conversation with Ben.")).toBeVisible();
+  expect(olderPages).toEqual([]);
+});

@@ -115,8 +115,13 @@ test("scrolling up loads older messages without moving the view", async ({ newMe
   const chat = new ConversationPage(page);
   await chat.goto(ben.id);
   await expect(chat.message("History line 60.")).toBeInViewport();
-  await expect(chat.message("History line 11.")).toBeAttached();
-  await expect(chat.message("History line 10.")).toHaveCount(0);
+  // The page holds lines 11–60 but draws the newest 20; scrolling up draws the rest, then asks for older ones.
+  await expect(chat.message("History line 41.")).toBeAttached();
+  await expect(chat.message("History line 40.")).toHaveCount(0);
+  await expect(async () => {
+    await chat.scrollToTop();
+    await expect(chat.message("History line 11.")).toBeAttached({ timeout: 500 });
+  }).toPass();
 
   await chat.scrollToTop();
   const before = await chat.offsetInView("History line 11.");

@@ -9,4 +9,6 @@ export const queryKeys = {
   /** Until when (ms since epoch) the partner shows as typing; 0 when they are not. Written by live events only. */
   typing: (partnerId: number) => ["typing", partnerId] as const,
   presence: (partnerId: number) => ["presence", partnerId] as const,
+  /** A member's name card (who a pushed message is from, on pages without the inbox). */
+  partner: (partnerId: number) => ["partner", partnerId] as const,
 };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { newIncoming, titleWithCount, type SeenMessages } from "@/lib/browser/new-messages";
-import type { ConversationJson } from "@/lib/messaging/wire";
+import { newIncoming, previewOf, shouldAnnounce, titleWithCount, type AlertContext, type SeenMessages } from "@/lib/browser/new-messages";
+import type { ConversationJson, MessageJson } from "@/lib/messaging/wire";
 
 const ME = 1;
 const row = (partner: number, lastId: number, from: number, unread: number): ConversationJson => ({
@@ -43,5 +43,50 @@ describe("titleWithCount", () => {
     expect(titleWithCount("(5) Messages", 0)).toBe("Messages");
     expect(titleWithCount("Messages", 120)).toBe("(99+) Messages");
     expect(titleWithCount("(99+) Messages", 2)).toBe("(2) Messages");
+  });
+});
+
+describe("shouldAnnounce", () => {
+  const message = (id: number, from: number, to = ME, isRead = false): MessageJson => ({
+    ...row(from, id, from, 1).last_message,
+    sender_id: from,
+    receiver_id: to,
+    is_read: isRead,
+  });
+  const context = (overrides: Partial<AlertContext> = {}): AlertContext => ({
+    me: ME,
+    openPartner: null,
+    hidden: false,
+    isMuted: () => false,
+    announced: new Set(),
+    ...overrides,
+  });
+
+  it("announces an unread message to us once, whichever way it arrives again", () => {
+    const shared = context();
+    expect(shouldAnnounce(message(20, 2), shared)).toBe(true);
+    expect(shouldAnnounce(message(20, 2), shared)).toBe(false);
+    expect(shouldAnnounce(message(21, 2), shared)).toBe(true);
+  });
+
+  it("never announces our own sends, messages between others or ones already read", () => {
+    expect(shouldAnnounce(message(30, ME, 2), context())).toBe(false);
+    expect(shouldAnnounce(message(31, 2, 3), context())).toBe(false);
+    expect(shouldAnnounce(message(32, 2, ME, true), context())).toBe(false);
+  });
+
+  it("stays silent for a muted partner, and for the open conversation unless the tab is hidden", () => {
+    expect(shouldAnnounce(message(40, 2), context({ isMuted: (id) => id === 2 }))).toBe(false);
+    expect(shouldAnnounce(message(41, 3), context({ isMuted: (id) => id === 2 }))).toBe(true);
+    expect(shouldAnnounce(message(42, 2), context({ openPartner: 2 }))).toBe(false);
+    expect(shouldAnnounce(message(43, 2), context({ openPartner: 2, hidden: true }))).toBe(true);
+    expect(shouldAnnounce(message(44, 3), context({ openPartner: 2 }))).toBe(true);
+  });
+});
+
+describe("previewOf", () => {
+  it("makes one line of at most 140 characters", () => {
+    expect(previewOf("  Lunch\n\n at   one? ")).toBe("Lunch at one?");
+    expect(previewOf("x".repeat(200))).toHaveLength(140);
   });
 });

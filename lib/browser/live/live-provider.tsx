@@ -2,32 +2,48 @@
 
 import { useQueryClient } from "@tanstack/react-query";
 import { createContext, useContext, useEffect, useState, type ReactNode } from "react";
+import type { LiveEvent } from "@/lib/live/events";
 import { reportRequestReached } from "../connection-status";
 import { applyLiveEvent, MESSAGING_KEYS, newestKnownMessageId } from "./apply-event";
 import { connectLive } from "./connection";
 
-type LiveState = { connected: boolean; memberId: number | null };
+type LiveListener = (event: LiveEvent) => void;
+type LiveState = {
+  connected: boolean;
+  memberId: number | null;
+  /** Called with each event after it is written into the cache; returns the unsubscribe. */
+  subscribe(listener: LiveListener): () => void;
+};
 
-const LiveContext = createContext<LiveState>({ connected: false, memberId: null });
+const noListeners = () => () => {};
+const LiveContext = createContext<LiveState>({ connected: false, memberId: null, subscribe: noListeners });
 
 /** Whether live events are flowing; while they are, nothing needs to poll. */
 export const useLive = () => useContext(LiveContext);
 
 /**
  * Keeps the signed-in member's events stream open and writes its events into
- * the React Query cache. A reconnection, or a page back in the foreground
+ * the React Query cache, then hands them to subscribers (the message alerts). A reconnection, or a page back in the foreground
  * after the stream dropped, refetches what the page shows.
  */
 export function LiveProvider({ memberId, children }: { memberId: number | null; children: ReactNode }) {
   const queryClient = useQueryClient();
   const [connected, setConnected] = useState(false);
+  const [listeners] = useState(() => new Set<LiveListener>());
+  const [subscribe] = useState(() => (listener: LiveListener) => {
+    listeners.add(listener);
+    return () => void listeners.delete(listener);
+  });
 
   useEffect(() => {
     if (memberId === null) return;
     const refetch = () => MESSAGING_KEYS.forEach((queryKey) => void queryClient.invalidateQueries({ queryKey }));
     let isConnected = false;
     const disconnect = connectLive(memberId, {
-      onEvent: (event) => applyLiveEvent(queryClient, event, memberId),
+      onEvent: (event) => {
+        applyLiveEvent(queryClient, event, memberId);
+        listeners.forEach((listener) => listener(event));
+      },
       onStatus: (now, reconnected) => {
         isConnected = now;
         if (now) reportRequestReached(true);
@@ -44,7 +60,7 @@ export function LiveProvider({ memberId, children }: { memberId: number | null; 
       document.removeEventListener("visibilitychange", onVisible);
       disconnect();
     };
-  }, [memberId, queryClient]);
+  }, [memberId, queryClient, listeners]);
 
-  return <LiveContext.Provider value={{ connected, memberId }}>{children}</LiveContext.Provider>;
+  return <LiveContext.Provider value={{ connected, memberId, subscribe }}>{children}</LiveContext.Provider>;
 }

@@ -1,0 +1,84 @@
+import AxeBuilder from "@axe-core/playwright";
+import type { Page } from "@playwright/test";
+import { expect, test } from "./member-fixtures";
+import { ConversationPage } from "./pages/conversation-page";
+import { SiteChrome } from "./pages/site-chrome";
+
+/** Opens a page and waits for its live event stream (a message sent earlier would not be pushed to it). */
+async function openLive(page: Page, path: string) {
+  const stream = page.waitForResponse((r) => r.url().includes("/messaging/api/events/") && r.status() === 200);
+  await page.goto(path);
+  await stream;
+}
+
+async function seriousViolations(page: Page) {
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  return violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id} (${v.nodes.length})`);
+}
+
+test("a new message is announced on the directory too: a toast with the sender and preview opens the conversation", async ({ newMember, pageFor }) => {
+  const ana = await newMember("Ana");
+  const ben = await newMember("Ben");
+  const page = await pageFor(ana);
+  const site = new SiteChrome(page);
+  await openLive(page, "/community/");
+
+  await ben.api.send(ana.id, "Lunch at one?");
+  const toast = site.toast("Lunch at one?");
+  await expect(toast).toContainText("Ben");
+  await expect(toast).toHaveAttribute("href", `/messaging/conversation/${ben.id}/`);
+  expect(await seriousViolations(page)).toEqual([]);
+  // A burst from one person collapses into one toast showing the latest.
+  await ben.api.send(ana.id, "Or at two.");
+  await expect(site.toasts).toHaveCount(1);
+  await expect(site.toasts).toContainText("Or at two.");
+  await expect(site.toasts).toContainText("×2");
+  await site.toasts.click();
+  await expect(page).toHaveURL(new RegExp(`/messaging/conversation/${ben.id}/$`));
+  await expect(new ConversationPage(page).message("Or at two.")).toBeVisible();
+});
+
+test("on settings and profile pages too; a muted conversation brings no toast", async ({ newMember, pageFor }) => {
+  const ana = await newMember("Ana");
+  const ben = await newMember("Ben");
+  const cleo = await newMember("Cleo");
+  await ben.api.send(ana.id, "Hello from Ben.");
+  const page = await pageFor(ana);
+  const site = new SiteChrome(page);
+  const chat = new ConversationPage(page);
+  await chat.goto(ben.id);
+  await chat.muteButton.click();
+  await expect(chat.muteButton).toHaveAttribute("aria-pressed", "true");
+
+  await openLive(page, "/settings/profile/");
+  await ben.api.send(ana.id, "A muted message.");
+  await cleo.api.send(ana.id, "Cleo is not muted.");
+  await expect(site.toast("Cleo is not muted.")).toContainText("Cleo");
+  await expect(site.toast("A muted message.")).toHaveCount(0);
+
+  await openLive(page, `/community/${cleo.username}/`);
+  await cleo.api.send(ana.id, "Seen on my profile card?");
+  await expect(site.toast("Seen on my profile card?")).toBeVisible();
+  await ben.api.send(ana.id, "Still muted.");
+  await cleo.api.send(ana.id, "One more from Cleo.");
+  await expect(site.toast("One more from Cleo.")).toBeVisible();
+  await expect(site.toast("Still muted.")).toHaveCount(0);
+});
+
+test("no toast for the conversation that is open", async ({ newMember, pageFor }) => {
+  const ana = await newMember("Ana");
+  const ben = await newMember("Ben");
+  const cleo = await newMember("Cleo");
+  await ben.api.send(ana.id, "Hi.");
+  const page = await pageFor(ana);
+  const site = new SiteChrome(page);
+  const chat = new ConversationPage(page);
+  const stream = page.waitForResponse((r) => r.url().includes("/messaging/api/events/") && r.status() === 200);
+  await chat.goto(ben.id);
+  await stream;
+  await ben.api.send(ana.id, "In the open conversation.");
+  await expect(chat.message("In the open conversation.")).toBeVisible();
+  await cleo.api.send(ana.id, "From elsewhere.");
+  await expect(site.toast("From elsewhere.")).toBeVisible();
+  await expect(site.toast("In the open conversation.")).toHaveCount(0);
+});
