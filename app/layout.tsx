@@ -5,6 +5,7 @@ import { MemberAlerts } from "@/components/member-alerts";
 import { Providers } from "@/components/providers";
 import { SiteHeader } from "@/components/site-header";
 import { currentUser } from "@/lib/auth/page-session";
+import { newestMessageIdFor } from "@/lib/messaging/service";
 import { CLOCK_COOKIE, readerClock } from "@/lib/reader-clock";
 import "./globals.css";
 
@@ -27,6 +28,8 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   // Reading the nonce renders every page per request, which the nonce-based CSP needs.
   await headers();
   const member = await currentUser();
+  // The events stream resumes after this, so a message sent while the page streams in is not missed.
+  const newestMessageId = member ? await newestMessageIdFor(member.id) : null;
   // Times are drawn on the server in the reader's zone (told in a cookie), so hydration moves nothing.
   const clock = readerClock((await cookies()).get(CLOCK_COOKIE)?.value, new Date());
   return (
@@ -38,7 +41,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
         >
           Skip to content
         </a>
-        <Providers key={member?.id ?? "guest"} memberId={member?.id ?? null} clock={clock}>
+        <Providers key={member?.id ?? "guest"} memberId={member?.id ?? null} newestMessageId={newestMessageId} clock={clock}>
           <SiteHeader />
           {member ? <MemberAlerts me={member.id} /> : null}
           <div id="main" className="flex min-h-0 flex-1 flex-col">

@@ -12,7 +12,18 @@ import { Toaster } from "./toaster";
  * Browser state for one member: the layout keys this by the signed-in member,
  * so a change of member (sign-out, sign-in as someone else) starts from an empty cache.
  */
-export function Providers({ memberId, clock, children }: { memberId: number | null; clock: ReaderClock; children: ReactNode }) {
+export function Providers({
+  memberId,
+  newestMessageId,
+  clock,
+  children,
+}: {
+  memberId: number | null;
+  /** The member's newest message when the page was drawn: where the events stream resumes if the cache knows none. */
+  newestMessageId: number | null;
+  clock: ReaderClock;
+  children: ReactNode;
+}) {
   const [client] = useState(makeQueryClient);
   // Marks the page as interactive (browser tests wait for it before typing: a key pressed earlier goes nowhere).
   useEffect(() => {
@@ -21,7 +32,7 @@ export function Providers({ memberId, clock, children }: { memberId: number | nu
   return (
     <QueryClientProvider client={client}>
       <ClockProvider value={clock}>
-        <LiveProvider memberId={memberId}>
+        <LiveProvider memberId={memberId} newestMessageId={newestMessageId}>
           <Toaster>{children}</Toaster>
         </LiveProvider>
       </ClockProvider>

@@ -72,6 +72,18 @@ export async function unreadTotal(db: Executor, memberId: number): Promise<numbe
   return rowsOf<{ total: number }>(result)[0]?.total ?? 0;
 }
 
+/**
+ * The id of the newest message the member sent or received, from the top of their inbox index (null: none yet).
+ * A page passes it to its events stream as the resume point, so what arrives while the page loads is caught up.
+ */
+export async function newestMessageIdOf(db: Executor, memberId: number): Promise<number | null> {
+  const result = await db.execute(sql`
+    select last_message_id from conversation_summaries where owner_id = ${memberId}::int
+    order by last_message_at desc nulls last, last_message_id desc nulls last limit 1`);
+  const id = rowsOf<{ last_message_id: number | string }>(result)[0]?.last_message_id;
+  return id === undefined ? null : Number(id);
+}
+
 /** Several members' unread totals at once (members with no conversation are left out: their total is 0). */
 export async function unreadTotals(db: Executor, memberIds: number[]): Promise<Map<number, number>> {
   if (memberIds.length === 0) return new Map();

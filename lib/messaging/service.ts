@@ -16,6 +16,7 @@ import {
   type PublicUser,
 } from "@/db/queries";
 import { presenceOf } from "@/db/queries/presence";
+import { newestMessageIdOf } from "@/db/queries/summaries";
 import { getDb } from "@/db/connection";
 import type { Message } from "@/db/schema";
 import { isDeletedMember } from "@/db/queries/account";
@@ -122,6 +123,9 @@ export async function partnerPresence(partnerId: number) {
 }
 
 export const unreadCountFor = (userId: number) => countUnread(userId);
+
+/** Where a page's events stream resumes: after the member's newest message when the page was drawn. */
+export const newestMessageIdFor = async (userId: number) => newestMessageIdOf(await getDb(), userId);
 
 export const inboxFor = (userId: number, page: { before?: number; limit?: number }) =>
   getConversationsForUser(userId, page);

@@ -26,7 +26,16 @@ export const useLive = () => useContext(LiveContext);
  * the React Query cache, then hands them to subscribers (the message alerts). A reconnection, or a page back in the foreground
  * after the stream dropped, refetches what the page shows.
  */
-export function LiveProvider({ memberId, children }: { memberId: number | null; children: ReactNode }) {
+export function LiveProvider({
+  memberId,
+  newestMessageId = null,
+  children,
+}: {
+  memberId: number | null;
+  /** Where the stream resumes while the cache knows no message yet (the page's data may stream in after it opens). */
+  newestMessageId?: number | null;
+  children: ReactNode;
+}) {
   const queryClient = useQueryClient();
   const [connected, setConnected] = useState(false);
   const [listeners] = useState(() => new Set<LiveListener>());
@@ -34,6 +43,9 @@ export function LiveProvider({ memberId, children }: { memberId: number | null; 
     listeners.add(listener);
     return () => void listeners.delete(listener);
   });
+
+  // Read once, when the stream first opens: later renders of the layout must not reconnect it.
+  const [resumeAfter] = useState(newestMessageId);
 
   useEffect(() => {
     if (memberId === null) return;
@@ -50,7 +62,9 @@ export function LiveProvider({ memberId, children }: { memberId: number | null; 
         setConnected(now);
         if (reconnected) refetch();
       },
-      cursor: () => newestKnownMessageId(queryClient),
+      // The cache's newest when it has one; else the newest when the page was drawn, so that what arrived
+      // between the server render and this connection comes as catch-up events instead of being missed.
+      cursor: () => newestKnownMessageId(queryClient) ?? (resumeAfter ?? undefined),
     });
     const onVisible = () => {
       if (document.visibilityState === "visible" && !isConnected) refetch();
@@ -60,7 +74,7 @@ export function LiveProvider({ memberId, children }: { memberId: number | null; 
       document.removeEventListener("visibilitychange", onVisible);
       disconnect();
     };
-  }, [memberId, queryClient, listeners]);
+  }, [memberId, queryClient, listeners, resumeAfter]);
 
   return <LiveContext.Provider value={{ connected, memberId, subscribe }}>{children}</LiveContext.Provider>;
 }
