@@ -5,7 +5,7 @@ import { MemberAlerts } from "@/components/member-alerts";
 import { Providers } from "@/components/providers";
 import { SiteHeader } from "@/components/site-header";
 import { currentUser } from "@/lib/auth/page-session";
-import { newestMessageIdFor } from "@/lib/messaging/service";
+import { mutedPartnersFor, newestMessageIdFor } from "@/lib/messaging/service";
 import { CLOCK_COOKIE, readerClock } from "@/lib/reader-clock";
 import "./globals.css";
 
@@ -29,7 +29,9 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   await headers();
   const member = await currentUser();
   // The events stream resumes after this, so a message sent while the page streams in is not missed.
-  const newestMessageId = member ? await newestMessageIdFor(member.id) : null;
+  const [newestMessageId, mutedIds] = member
+    ? await Promise.all([newestMessageIdFor(member.id), mutedPartnersFor(member.id)])
+    : [null, null];
   // Times are drawn on the server in the reader's zone (told in a cookie), so hydration moves nothing.
   const clock = readerClock((await cookies()).get(CLOCK_COOKIE)?.value, new Date());
   return (
@@ -41,7 +43,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
         >
           Skip to content
         </a>
-        <Providers key={member?.id ?? "guest"} memberId={member?.id ?? null} newestMessageId={newestMessageId} clock={clock}>
+        <Providers key={member?.id ?? "guest"} memberId={member?.id ?? null} newestMessageId={newestMessageId} mutedIds={mutedIds} clock={clock}>
           <SiteHeader />
           {member ? <MemberAlerts me={member.id} /> : null}
           <div id="main" className="flex min-h-0 flex-1 flex-col">

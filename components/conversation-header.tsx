@@ -7,7 +7,7 @@ import { PartnerStatus, PresenceDot } from "./partner-status";
 import { Avatar } from "./ui/avatar";
 
 /** Who the conversation is with (typing, online or last seen), its mute switch, and (on phones) the way back. */
-export function ConversationHeader({ me, partner, presence }: { me: number; partner: PartnerJson; presence?: PresenceState }) {
+export function ConversationHeader({ partner, presence }: { partner: PartnerJson; presence?: PresenceState }) {
   return (
     <header className="flex min-h-16 shrink-0 items-center gap-2 border-b border-slate-200 bg-white px-2 py-2 sm:px-4 dark:border-slate-800 dark:bg-slate-900">
       <Link
@@ -31,7 +31,7 @@ export function ConversationHeader({ me, partner, presence }: { me: number; part
           <PartnerStatus partnerId={partner.id} presence={presence} fallback={partner.headline || `@${partner.username}`} />
         </p>
       </div>
-      <MuteButton me={me} partnerId={partner.id} partnerName={displayName(partner)} />
+      <MuteButton partnerId={partner.id} partnerName={displayName(partner)} />
     </header>
   );
 }

@@ -84,7 +84,7 @@ export function ConversationView({ me, partner, initial, presence }: Conversatio
 
   return (
     <section aria-labelledby="conversation-title" className="flex min-h-0 flex-1 flex-col">
-      <ConversationHeader me={me} partner={partner} presence={presence} />
+      <ConversationHeader partner={partner} presence={presence} />
       <div className="relative flex min-h-0 flex-1 flex-col">
         <div
           ref={scroller}

@@ -3,7 +3,7 @@
 import { useQueryClient, type InfiniteData } from "@tanstack/react-query";
 import { usePathname, useRouter } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
-import { isMuted, notificationsEnabled, soundEnabled, useMutedIds } from "@/lib/browser/alert-settings";
+import { notificationsEnabled, soundEnabled } from "@/lib/browser/alert-settings";
 import { playChime } from "@/lib/browser/chime";
 import { inboxRows, type InboxPage } from "@/lib/browser/inbox-rows";
 import { useLive } from "@/lib/browser/live/live-provider";
@@ -11,6 +11,8 @@ import { messageSender } from "@/lib/browser/message-sender";
 import { newIncoming, previewOf, shouldAnnounce, titleWithCount, type SeenMessages } from "@/lib/browser/new-messages";
 import { queryKeys } from "@/lib/browser/query-keys";
 import { useCachedQueryData } from "@/lib/browser/use-cached-query-data";
+import { useMutedIds } from "@/lib/browser/use-mutes";
+import type { UnreadCounts } from "@/lib/messaging/wire";
 import { conversationPath, displayName } from "@/lib/members";
 import type { MessageJson, PartnerJson } from "@/lib/messaging/wire";
 import { useToast, type ShowToast } from "./toaster";
@@ -35,22 +37,22 @@ export function MessageAlerts({ me }: { me: number }) {
   const queryClient = useQueryClient();
   const { connected, subscribe } = useLive();
   const inbox = useCachedQueryData<InfiniteData<InboxPage>>(queryKeys.conversations());
-  const unreadTotal = useCachedQueryData<number>(queryKeys.unreadCount());
-  const muted = useMutedIds(me);
+  const unread = useCachedQueryData<UnreadCounts>(queryKeys.unreadCount());
+  const muted = useMutedIds();
   const seen = useRef<SeenMessages>(new Map());
   const [announced] = useState(() => new Set<number>());
   const lastChime = useRef(0);
   const considerRef = useRef<(message: MessageJson, sender?: PartnerJson) => void>(() => {});
   // The latest page and helpers, for listeners registered once.
-  const current = useRef({ openPartner: openPartnerOf(pathname), toast, open: (path: string) => router.push(path) });
+  const current = useRef({ openPartner: openPartnerOf(pathname), toast, open: (path: string) => router.push(path), muted });
   useEffect(() => {
-    current.current = { openPartner: openPartnerOf(pathname), toast, open: (path: string) => router.push(path) };
+    current.current = { openPartner: openPartnerOf(pathname), toast, open: (path: string) => router.push(path), muted };
   });
 
   useEffect(() => {
     const consider = (message: MessageJson, sender?: PartnerJson) => {
       const hidden = document.visibilityState === "hidden";
-      const context = { me, openPartner: current.current.openPartner, hidden, isMuted: (id: number) => isMuted(me, id), announced };
+      const context = { me, openPartner: current.current.openPartner, hidden, isMuted: (id: number) => current.current.muted.has(id), announced };
       if (!shouldAnnounce(message, context)) return;
       const ring = soundEnabled() && Date.now() - lastChime.current > CHIME_GAP_MS;
       if (ring) lastChime.current = Date.now();
@@ -74,8 +76,8 @@ export function MessageAlerts({ me }: { me: number }) {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [inbox]);
 
-  const mutedUnread = inbox ? inboxRows(inbox.pages).reduce((sum, row) => sum + (muted.has(row.user.id) ? row.unread_count : 0), 0) : 0;
-  const count = Math.max(0, (unreadTotal ?? 0) - mutedUnread);
+  // Muted conversations stay out of the title (the server counts them, so this holds on every page).
+  const count = unread ? Math.max(0, unread.unread_count - unread.muted_unread_count) : 0;
   useEffect(() => {
     const apply = () => {
       const next = titleWithCount(document.title, count);

@@ -1,18 +1,22 @@
 "use client";
 
-import { useMuted } from "@/lib/browser/alert-settings";
 import { useHydrated } from "@/lib/browser/use-hydrated";
+import { useMuted } from "@/lib/browser/use-mutes";
+import { useToast } from "./toaster";
 
-/** Silences this conversation's toasts, sounds and notifications (kept in this browser). */
-export function MuteButton({ me, partnerId, partnerName }: { me: number; partnerId: number; partnerName: string }) {
-  const [muted, setMuted] = useMuted(me, partnerId);
+/** Silences this conversation's toasts, sounds and notifications, on every device the member uses. */
+export function MuteButton({ partnerId, partnerName }: { partnerId: number; partnerName: string }) {
+  const [muted, setMuted] = useMuted(partnerId);
+  const toast = useToast();
   const hydrated = useHydrated();
+  const toggle = () =>
+    setMuted(!muted).catch((error: Error) => toast(`${muted ? "Could not unmute" : "Could not mute"}: ${error.message}`, "error"));
   return (
     <button
       type="button"
       aria-pressed={muted}
       disabled={!hydrated}
-      onClick={() => setMuted(!muted)}
+      onClick={toggle}
       title={muted ? "Notifications muted" : "Mute notifications"}
       className="inline-flex h-11 w-11 shrink-0 items-center justify-center rounded-full text-slate-700 hover:bg-slate-100 aria-pressed:text-amber-700 dark:text-slate-200 dark:hover:bg-slate-800 dark:aria-pressed:text-amber-400"
     >

@@ -4,6 +4,7 @@ import { QueryClientProvider } from "@tanstack/react-query";
 import { useEffect, useState, type ReactNode } from "react";
 import { LiveProvider } from "@/lib/browser/live/live-provider";
 import { makeQueryClient } from "@/lib/browser/query-client";
+import { queryKeys } from "@/lib/browser/query-keys";
 import { ClockProvider } from "@/lib/browser/use-clock";
 import type { ReaderClock } from "@/lib/reader-clock";
 import { Toaster } from "./toaster";
@@ -15,16 +16,23 @@ import { Toaster } from "./toaster";
 export function Providers({
   memberId,
   newestMessageId,
+  mutedIds,
   clock,
   children,
 }: {
   memberId: number | null;
   /** The member's newest message when the page was drawn: where the events stream resumes if the cache knows none. */
   newestMessageId: number | null;
+  /** The partners the member muted, as the server read them (drawn at once: no request for them). */
+  mutedIds: number[] | null;
   clock: ReaderClock;
   children: ReactNode;
 }) {
-  const [client] = useState(makeQueryClient);
+  const [client] = useState(() => {
+    const queryClient = makeQueryClient();
+    if (mutedIds) queryClient.setQueryData(queryKeys.mutes(), mutedIds);
+    return queryClient;
+  });
   // Marks the page as interactive (browser tests wait for it before typing: a key pressed earlier goes nowhere).
   useEffect(() => {
     document.documentElement.dataset.hydrated = "true";

@@ -1,6 +1,6 @@
 import { displayName } from "@/lib/members";
 import Link from "next/link";
-import { countUnread } from "@/db/queries";
+import { unreadCountsFor } from "@/lib/messaging/service";
 import { currentUser } from "@/lib/auth/page-session";
 import { MemberMenu } from "./member-menu";
 import { UnreadBadge } from "./unread-badge";
@@ -24,7 +24,7 @@ export async function SiteHeader() {
               className="relative inline-flex min-h-11 items-center rounded-md px-3 text-sm font-medium hover:bg-slate-100 dark:hover:bg-slate-800"
             >
               Messages
-              <UnreadBadge initialCount={await countUnread(user.id)} />
+              <UnreadBadge initial={await unreadCountsFor(user.id)} />
             </Link>
             <Link
               href="/community/"

@@ -9,7 +9,8 @@ export type ChangeNotice =
   | { k: "read"; reader: number; partner: number; upTo: number; at: string }
   | { k: "typing"; from: number; to: number; typing: boolean }
   | { k: "presence"; member: number; online: boolean; lastSeen: string | null }
-  | { k: "signout"; member: number; session: string | null };
+  | { k: "signout"; member: number; session: string | null }
+  | { k: "mute"; member: number; partner: number; muted: boolean };
 
 /** An SQL expression that sends `payload` (a json expression) at commit, or never if the transaction rolls back. */
 export const notifyJson = (payload: SQL): SQL => sql`pg_notify(${EVENTS_CHANNEL}, (${payload})::text)`;

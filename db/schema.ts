@@ -155,6 +155,21 @@ export const sessions = pgTable(
   (t) => [index("sessions_user_idx").on(t.userId)],
 );
 
+// A member's muted conversations (no toast, sound or notification; not in the tab title's count), on every device.
+export const conversationMutes = pgTable(
+  "conversation_mutes",
+  {
+    ownerId: integer("owner_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    partnerId: integer("partner_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    mutedAt: timestamp("muted_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.ownerId, t.partnerId] }), index("conversation_mutes_partner_idx").on(t.partnerId)],
+);
+
 // Messages of the old app whose receiver could not be resolved: kept, never dropped.
 export const legacyMessageQuarantine = pgTable("legacy_message_quarantine", {
   id: integer("id").primaryKey(),

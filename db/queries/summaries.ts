@@ -84,14 +84,27 @@ export async function newestMessageIdOf(db: Executor, memberId: number): Promise
   return id === undefined ? null : Number(id);
 }
 
-/** Several members' unread totals at once (members with no conversation are left out: their total is 0). */
-export async function unreadTotals(db: Executor, memberIds: number[]): Promise<Map<number, number>> {
+/** A member's unread total, and how much of it is in conversations they muted (the tab title leaves that out). */
+export type UnreadCounts = { unread_count: number; muted_unread_count: number };
+
+/** Several members' unread counts at once (members with no conversation are left out: theirs are 0). */
+export async function unreadCountsOf(db: Executor, memberIds: number[]): Promise<Map<number, UnreadCounts>> {
   if (memberIds.length === 0) return new Map();
   const result = await db.execute(sql`
-    select owner_id, sum(unread_count)::int as total from conversation_summaries
-    where owner_id = any(${sql.raw(`'{${memberIds.map(Number).join(",")}}'::int[]`)}) group by owner_id`);
-  return new Map(rowsOf<{ owner_id: number; total: number }>(result).map((r) => [r.owner_id, r.total]));
+    select s.owner_id, coalesce(sum(s.unread_count), 0)::int as unread,
+      coalesce(sum(s.unread_count) filter (where m.owner_id is not null), 0)::int as muted
+    from conversation_summaries s
+    left join conversation_mutes m on m.owner_id = s.owner_id and m.partner_id = s.partner_id
+    where s.owner_id = any(${sql.raw(`'{${memberIds.map(Number).join(",")}}'::int[]`)}) group by s.owner_id`);
+  return new Map(
+    rowsOf<{ owner_id: number; unread: number; muted: number }>(result).map((r) => [
+      Number(r.owner_id),
+      { unread_count: r.unread, muted_unread_count: r.muted },
+    ]),
+  );
 }
+
+export const NO_UNREAD: UnreadCounts = { unread_count: 0, muted_unread_count: 0 };
 
 export type ComputedSummary = {
   owner_id: number;

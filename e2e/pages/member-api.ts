@@ -51,6 +51,20 @@ export class MemberApi {
     return ((await answer.json()) as { unread_count: number }).unread_count;
   }
 
+  /** The partners whose conversations the member muted (on the server: every device sees the same). */
+  async mutes(): Promise<number[]> {
+    const answer = await requestOf(this.client).get("/messaging/api/mutes/");
+    return ((await answer.json()) as { muted: number[] }).muted;
+  }
+
+  async setMuted(partnerId: number, muted: boolean): Promise<void> {
+    const answer = await requestOf(this.client).post("/messaging/api/mutes/", {
+      data: { user_id: partnerId, muted },
+      headers: await csrfHeaders(this.client, this.baseURL),
+    });
+    if (!answer.ok()) throw new Error(`Mute failed: ${answer.status()} ${await answer.text()}`);
+  }
+
   async unreadFrom(partnerId: number): Promise<number> {
     const answer = await requestOf(this.client).get("/messaging/api/conversations/");
     const { conversations } = (await answer.json()) as { conversations: { user: { id: number }; unread_count: number }[] };

@@ -21,13 +21,17 @@ export function csrfToken(): string {
 }
 
 /** Calls one of our JSON APIs; writes carry the CSRF token; failures throw ApiRequestError. */
-export async function api<T>(path: string, init: { method?: string; body?: unknown; signal?: AbortSignal } = {}): Promise<T> {
+export async function api<T>(
+  path: string,
+  init: { method?: string; body?: unknown; signal?: AbortSignal; /** Finishes even if the page is left at once. */ keepalive?: boolean } = {},
+): Promise<T> {
   const method = init.method ?? "GET";
   let response: Response;
   try {
     response = await fetch(path, {
       method,
       signal: init.signal,
+      keepalive: init.keepalive,
       credentials: "same-origin",
       headers: {
         Accept: "application/json",

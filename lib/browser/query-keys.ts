@@ -1,6 +1,9 @@
 /** Every React Query key of the app, built in one place so invalidations match. */
 export const queryKeys = {
+  /** The member's UnreadCounts: the total and the part in muted conversations. */
   unreadCount: () => ["unread-count"] as const,
+  /** The ids of the partners whose conversations the member muted. */
+  mutes: () => ["mutes"] as const,
   conversations: () => ["conversations"] as const,
   messages: (partnerId: number) => ["messages", partnerId] as const,
   /** Every conversation's messages (a prefix of `messages`). */

@@ -6,7 +6,8 @@ export type LiveEvent =
   | { event: "read"; data: { reader_id: number; partner_id: number; up_to_id: number; read_at: string } }
   | { event: "typing"; data: { user_id: number; typing: boolean } }
   | { event: "presence"; data: { user_id: number; online: boolean; last_seen: string | null } }
-  | { event: "unread"; data: { unread_count: number } }
+  | { event: "unread"; data: { unread_count: number; muted_unread_count: number } }
+  | { event: "mute"; data: { user_id: number; muted: boolean } }
   | { event: "resync"; data: Record<string, never> }
   | { event: "ping"; data: Record<string, never> };
 

@@ -2,7 +2,7 @@ import type { DatabaseHandle } from "@/db/connection";
 import { EVENTS_CHANNEL, parseNotice, type ChangeNotice } from "@/db/events";
 import { findMessagesByIds } from "@/db/queries/messages";
 import { partnersAmong } from "@/db/queries/presence";
-import { unreadTotals } from "@/db/queries/summaries";
+import { NO_UNREAD, unreadCountsOf } from "@/db/queries/summaries";
 import { getDb } from "@/db/connection";
 import { toMessageJson } from "@/lib/messaging/wire";
 import { onShutdown } from "@/lib/shutdown";
@@ -89,12 +89,12 @@ async function loadFor(batch: ChangeNotice[]) {
   const here = (id: number) => hub.members.has(id);
   const messageIds = batch.flatMap((n) => (n.k === "message" && (here(n.sender) || here(n.receiver)) ? [n.id] : []));
   const countFor = new Set(
-    batch.flatMap((n) => (n.k === "message" ? [n.receiver] : n.k === "read" ? [n.reader] : [])).filter(here),
+    batch.flatMap((n) => (n.k === "message" ? [n.receiver] : n.k === "read" ? [n.reader] : n.k === "mute" ? [n.member] : [])).filter(here),
   );
   const present = batch.flatMap((n) => (n.k === "presence" ? [n.member] : []));
   const [found, totals, partners] = await Promise.all([
     findMessagesByIds(messageIds),
-    unreadTotals(await getDb(), [...countFor]),
+    unreadCountsOf(await getDb(), [...countFor]),
     partnersAmong([...new Set(present)], connectedMembers()),
   ]);
   return { messages: new Map(found.map((m) => [m.id, toMessageJson(m)])), totals, countFor, partners };
@@ -103,7 +103,7 @@ async function loadFor(batch: ChangeNotice[]) {
 async function dispatch(batch: ChangeNotice[]) {
   const { messages, totals, countFor, partners } = await loadFor(batch);
   const unread = (memberId: number) => {
-    if (countFor.delete(memberId)) deliverTo(memberId, { event: "unread", data: { unread_count: totals.get(memberId) ?? 0 } });
+    if (countFor.delete(memberId)) deliverTo(memberId, { event: "unread", data: totals.get(memberId) ?? NO_UNREAD });
   };
   for (const notice of batch) {
     switch (notice.k) {
@@ -132,6 +132,10 @@ async function dispatch(batch: ChangeNotice[]) {
         for (const partner of partners.get(notice.member) ?? []) deliverTo(partner, event);
         break;
       }
+      case "mute":
+        // The member's other screens; their unread event (below) says what the title now leaves out.
+        deliverTo(notice.member, { event: "mute", data: { user_id: notice.partner, muted: notice.muted } });
+        break;
       case "signout":
         for (const handler of hub.signoutHandlers) handler(notice.member, notice.session);
         for (const subscriber of [...(subscribersOf(notice.member) ?? [])]) subscriber.close();

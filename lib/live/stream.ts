@@ -1,6 +1,6 @@
 import { messagesForMemberAfter } from "@/db/queries/messages";
 import { onlinePartners } from "@/db/queries/presence";
-import { unreadTotal } from "@/db/queries/summaries";
+import { NO_UNREAD, unreadCountsOf } from "@/db/queries/summaries";
 import { getDb } from "@/db/connection";
 import { toMessageJson } from "@/lib/messaging/wire";
 import { formatEvent, isDroppable, type LiveEvent } from "./events";
@@ -80,9 +80,9 @@ export function openEventStream({ memberId, after, signal }: { memberId: number;
         for (const message of missed) write({ event: "message", id: message.id, data: toMessageJson(message) });
       }
     }
-    const [partners, total] = await Promise.all([onlinePartners(memberId), unreadTotal(await getDb(), memberId)]);
+    const [partners, counts] = await Promise.all([onlinePartners(memberId), unreadCountsOf(await getDb(), [memberId])]);
     for (const p of partners) write({ event: "presence", data: { user_id: p.memberId, online: true, last_seen: p.lastSeen } });
-    write({ event: "unread", data: { unread_count: total } });
+    write({ event: "unread", data: counts.get(memberId) ?? NO_UNREAD });
   }
 
   const stream = new ReadableStream<Uint8Array>(

@@ -83,3 +83,10 @@ export const typingSchema = z
     typing: z.boolean({ error: "typing must be true or false." }),
   })
   .transform(({ receiver_id, typing }) => ({ receiverId: receiver_id, typing }));
+
+export const muteSchema = z
+  .object({
+    user_id: idSchema("user_id", "user"),
+    muted: z.boolean({ error: "muted must be true or false." }),
+  })
+  .transform(({ user_id, muted }) => ({ partnerId: user_id, muted }));

@@ -1,5 +1,4 @@
 import {
-  countUnread,
   findByIdempotencyKey,
   findMessageForUser,
   findPublicUser,
@@ -16,7 +15,8 @@ import {
   type PublicUser,
 } from "@/db/queries";
 import { presenceOf } from "@/db/queries/presence";
-import { newestMessageIdOf } from "@/db/queries/summaries";
+import { mutedPartnersOf, setConversationMuted } from "@/db/queries/mutes";
+import { NO_UNREAD, newestMessageIdOf, unreadCountsOf, type UnreadCounts } from "@/db/queries/summaries";
 import { getDb } from "@/db/connection";
 import type { Message } from "@/db/schema";
 import { isDeletedMember } from "@/db/queries/account";
@@ -122,7 +122,19 @@ export async function partnerPresence(partnerId: number) {
   return { online, last_seen: lastSeen };
 }
 
-export const unreadCountFor = (userId: number) => countUnread(userId);
+/** The member's unread total, and the part of it in muted conversations. */
+export const unreadCountsFor = async (userId: number): Promise<UnreadCounts> =>
+  (await unreadCountsOf(await getDb(), [userId])).get(userId) ?? NO_UNREAD;
+
+/** Mutes or unmutes the member's conversation with a partner (their other screens hear of it). */
+export async function muteConversation(userId: number, partnerId: number, muted: boolean): Promise<void> {
+  if (partnerId === userId) throw badRequest("You cannot mute a conversation with yourself.");
+  await partnerOrNotFound(partnerId);
+  await setConversationMuted(await getDb(), userId, partnerId, muted);
+}
+
+/** The partners whose conversations the member muted. */
+export const mutedPartnersFor = async (userId: number) => mutedPartnersOf(await getDb(), userId);
 
 /** Where a page's events stream resumes: after the member's newest message when the page was drawn. */
 export const newestMessageIdFor = async (userId: number) => newestMessageIdOf(await getDb(), userId);

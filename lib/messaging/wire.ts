@@ -48,3 +48,6 @@ export function toConversationJson(row: {
 }): ConversationJson {
   return { user: toPartnerJson(row.partner), last_message: toMessageJson(row.lastMessage), unread_count: row.unreadCount };
 }
+
+/** The unread-count answer and `unread` event: the total, and the part of it in muted conversations. */
+export type { UnreadCounts } from "@/db/queries/summaries";

@@ -167,7 +167,13 @@ const signupForm: fc.Arbitrary<BodyPlan> = fc
   })
   .map((value) => ({ kind: "json" as const, value }));
 
+/** A mute switch as the conversation header sends it, for members that exist and some that do not. */
+const muteSwitch: fc.Arbitrary<BodyPlan> = fc
+  .record({ user_id: fc.oneof(fc.nat(60), fc.integer()), muted: fc.boolean() })
+  .map((value) => ({ kind: "json" as const, value }));
+
 const WELL_FORMED: Record<string, fc.Arbitrary<BodyPlan>> = {
+  "/messaging/api/mutes/": muteSwitch,
   "/api/account/signup/": signupForm,
   "/messaging/api/send/": wellFormedSend,
   "/api/account/profile/": profileForm,

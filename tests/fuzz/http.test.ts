@@ -68,7 +68,7 @@ const TEMPLATES = [
   "/", "/login/", "/signup/", "/messaging/", "/messaging/conversation/*/", "/messaging/thread/*/", "/messaging/compose/*/",
   "/messaging/inbox/", "/community/", "/community/@/", "/settings/profile/", "/*/", "/messaging/*/",
   "/messaging/api/send/", "/messaging/api/messages/*/", "/messaging/api/mark-read/*/", "/messaging/api/mark-conversation-read/*/",
-  "/messaging/api/unread-count/", "/messaging/api/search-users/", "/messaging/api/conversations/", "/messaging/api/*/", "/messaging/api/*/*/",
+  "/messaging/api/unread-count/", "/messaging/api/search-users/", "/messaging/api/conversations/", "/messaging/api/mutes/", "/messaging/api/*/", "/messaging/api/*/*/",
   "/api/health/", "/api/account/profile/", "/api/account/signup/", "/api/auth/*/", "/api/auth/callback/*/", "/api/*/",
 ];
 

@@ -13,6 +13,7 @@ import * as send from "@/app/messaging/api/send/route";
 import * as unreadCount from "@/app/messaging/api/unread-count/route";
 import * as events from "@/app/messaging/api/events/route";
 import * as typing from "@/app/messaging/api/typing/route";
+import * as mutes from "@/app/messaging/api/mutes/route";
 import * as deleteAccount from "@/app/api/account/delete/route";
 import * as exportAccount from "@/app/api/account/export/route";
 import * as password from "@/app/api/account/password/route";
@@ -61,6 +62,7 @@ export const ROUTES: FuzzRoute[] = [
   // The events stream runs for real (the fuzzer starts live delivery); its first chunk is checked, then the client leaves.
   { file: "app/messaging/api/events/route.ts", module: events, path: "/messaging/api/events/", serves: ["GET"] },
   { file: "app/messaging/api/typing/route.ts", module: typing, path: "/messaging/api/typing/", serves: ["POST"], weight: 2 },
+  { file: "app/messaging/api/mutes/route.ts", module: mutes, path: "/messaging/api/mutes/", serves: ["GET", "POST"], weight: 2 },
   { file: "app/api/account/export/route.ts", module: exportAccount, path: "/api/account/export/", serves: ["GET"] },
   { file: "app/api/account/password/route.ts", module: password, path: "/api/account/password/", serves: ["POST"] },
   { file: "app/api/account/delete/route.ts", module: deleteAccount, path: "/api/account/delete/", serves: ["POST"] },

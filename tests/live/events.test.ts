@@ -52,7 +52,7 @@ describe("GET /messaging/api/events/", () => {
     expect(s.headers.get("cache-control")).toBe("no-cache, no-transform");
     expect(s.headers.get("x-accel-buffering")).toBe("no");
     expect(await s.preamble).toMatch(/^retry: \d{4}\n/);
-    expect((await s.next((e) => e.event === "unread")).data).toEqual({ unread_count: 1 });
+    expect((await s.next((e) => e.event === "unread")).data).toEqual({ unread_count: 1, muted_unread_count: 0 });
   });
 
   it("pushes a message to the receiver and to the sender's other tabs, with the receiver's new unread total", async () => {

@@ -1,6 +1,7 @@
-import { QueryClient, type InfiniteData } from "@tanstack/react-query";
+import { QueryClient, QueryObserver, type InfiniteData } from "@tanstack/react-query";
 import { describe, expect, it } from "vitest";
 import { applyLiveEvent, newestKnownMessageId } from "@/lib/browser/live/apply-event";
+import { liveCache } from "@/lib/browser/live/late-queries";
 import type { ConversationCache } from "@/lib/browser/conversation-cache";
 import type { InboxPage } from "@/lib/browser/inbox-rows";
 import { queryKeys } from "@/lib/browser/query-keys";
@@ -62,8 +63,16 @@ describe("live events in the browser cache", () => {
 
   it("unread totals, typing and presence land under their keys; resync invalidates", () => {
     const c = clientWith([], []);
-    applyLiveEvent(c, { event: "unread", data: { unread_count: 4 } }, ME);
-    expect(c.getQueryData(queryKeys.unreadCount())).toBe(4);
+    c.setQueryData(queryKeys.unreadCount(), { unread_count: 0, muted_unread_count: 0 });
+    c.setQueryData(queryKeys.mutes(), [5]);
+    c.setQueryData(queryKeys.typing(2), 0);
+    c.setQueryData(queryKeys.presence(2), { online: false, last_seen: null });
+    applyLiveEvent(c, { event: "unread", data: { unread_count: 4, muted_unread_count: 1 } }, ME);
+    expect(c.getQueryData(queryKeys.unreadCount())).toEqual({ unread_count: 4, muted_unread_count: 1 });
+    applyLiveEvent(c, { event: "mute", data: { user_id: 2, muted: true } }, ME);
+    expect(c.getQueryData(queryKeys.mutes())).toEqual([2, 5]);
+    applyLiveEvent(c, { event: "mute", data: { user_id: 5, muted: false } }, ME);
+    expect(c.getQueryData(queryKeys.mutes())).toEqual([2]);
     applyLiveEvent(c, { event: "typing", data: { user_id: 2, typing: true } }, ME);
     expect(c.getQueryData<number>(queryKeys.typing(2))!).toBeGreaterThan(Date.now());
     applyLiveEvent(c, { event: "message", id: 8, data: message(8, 2, ME) }, ME);
@@ -72,5 +81,80 @@ describe("live events in the browser cache", () => {
     expect(c.getQueryData(queryKeys.presence(2))).toEqual({ online: true, last_seen: null });
     applyLiveEvent(c, { event: "resync", data: {} }, ME);
     expect(c.getQueryState(queryKeys.unreadCount())!.isInvalidated).toBe(true);
+  });
+
+  it("an event creates no query: a part of the page drawn later keeps the server's data until it is drawn", () => {
+    const c = new QueryClient();
+    applyLiveEvent(c, { event: "unread", data: { unread_count: 4, muted_unread_count: 1 } }, ME);
+    applyLiveEvent(c, { event: "presence", data: { user_id: 2, online: true, last_seen: null } }, ME);
+    applyLiveEvent(c, { event: "typing", data: { user_id: 2, typing: true } }, ME);
+    applyLiveEvent(c, { event: "message", id: 8, data: message(8, 2, ME) }, ME);
+    expect(c.getQueryCache().getAll()).toEqual([]);
+  });
+});
+
+/** A query as a component creates it: built with the server's data, then observed once its part of the page is drawn. */
+function drawLater<T>(c: QueryClient, queryKey: readonly unknown[], initialData: T) {
+  const observer = new QueryObserver(c, { queryKey, initialData, enabled: false, staleTime: Infinity });
+  return {
+    draw: async () => {
+      observer.subscribe(() => {});
+      await Promise.resolve(); // the replay runs in a microtask
+    },
+  };
+}
+
+describe("events for parts of the page drawn after they came (liveCache)", () => {
+  const inboxWith = (...rows: [MessageJson, number][]): InfiniteData<InboxPage> => ({
+    pages: [{ conversations: rows.map(([m, unread]) => ({ user: partner(m.sender_id === ME ? m.receiver_id : m.sender_id), last_message: m, unread_count: unread })), has_more: false }],
+    pageParams: [undefined],
+  });
+
+  it("a message that came before the inbox was drawn is written into it once drawn, and counted once", async () => {
+    const c = new QueryClient();
+    const live = liveCache(c, ME);
+    // The server drew the inbox with message 5 from member 3; 6 (from 2) and 5 came as catch-up events before it hydrated.
+    live.apply({ event: "message", id: 5, data: message(5, 3, ME) });
+    live.apply({ event: "message", id: 6, data: message(6, 2, ME) });
+    const inbox = drawLater(c, queryKeys.conversations(), inboxWith([message(5, 3, ME), 1], [message(4, 2, ME), 0]));
+    // Created, not drawn: the server's data stays (hydration compares it with the HTML).
+    expect(inboxOf(c).map((r) => [r.user.id, r.last_message.id, r.unread_count])).toEqual([[3, 5, 1], [2, 4, 0]]);
+    await inbox.draw();
+    expect(inboxOf(c).map((r) => [r.user.id, r.last_message.id, r.unread_count])).toEqual([[2, 6, 1], [3, 5, 1]]);
+    // From now on events go straight in.
+    live.apply({ event: "message", id: 7, data: message(7, 3, ME) });
+    expect(inboxOf(c).map((r) => [r.user.id, r.last_message.id, r.unread_count])).toEqual([[3, 7, 2], [2, 6, 1]]);
+    live.stop();
+  });
+
+  it("a conversation, a total and a presence drawn late get what came, in order, the latest state last", async () => {
+    const c = new QueryClient();
+    const live = liveCache(c, ME);
+    live.apply({ event: "message", id: 9, data: message(9, 2, ME) });
+    live.apply({ event: "presence", data: { user_id: 2, online: true, last_seen: null } });
+    live.apply({ event: "presence", data: { user_id: 2, online: false, last_seen: "2026-01-01T00:01:00.000Z" } });
+    live.apply({ event: "unread", data: { unread_count: 3, muted_unread_count: 0 } });
+    live.apply({ event: "read", data: { reader_id: 2, partner_id: ME, up_to_id: 8, read_at: "2026-01-01T00:00:30.000Z" } });
+    const conversation = drawLater<ConversationCache>(c, queryKeys.messages(2), { messages: [message(8, ME, 2)], hasOlder: false });
+    const presence = drawLater(c, queryKeys.presence(2), { online: true, last_seen: null });
+    const total = drawLater(c, queryKeys.unreadCount(), { unread_count: 2, muted_unread_count: 0 });
+    await conversation.draw();
+    await presence.draw();
+    await total.draw();
+    expect(c.getQueryData<ConversationCache>(queryKeys.messages(2))!.messages.map((m) => [m.id, m.is_read])).toEqual([[8, true], [9, false]]);
+    expect(c.getQueryData(queryKeys.presence(2))).toEqual({ online: false, last_seen: "2026-01-01T00:01:00.000Z" });
+    expect(c.getQueryData(queryKeys.unreadCount())).toEqual({ unread_count: 3, muted_unread_count: 0 });
+    live.stop();
+  });
+
+  it("after a reconnection nothing kept is replayed (the refetch brings the truth)", async () => {
+    const c = new QueryClient();
+    const live = liveCache(c, ME);
+    live.apply({ event: "presence", data: { user_id: 2, online: true, last_seen: null } });
+    live.forget();
+    const presence = drawLater(c, queryKeys.presence(2), { online: false, last_seen: "2026-01-01T00:02:00.000Z" });
+    await presence.draw();
+    expect(c.getQueryData(queryKeys.presence(2))).toEqual({ online: false, last_seen: "2026-01-01T00:02:00.000Z" });
+    live.stop();
   });
 });

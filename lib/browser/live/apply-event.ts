@@ -1,4 +1,4 @@
-import type { InfiniteData, QueryClient } from "@tanstack/react-query";
+import type { InfiniteData, Query, QueryClient, QueryKey } from "@tanstack/react-query";
 import type { LiveEvent } from "@/lib/live/events";
 import type { ConversationJson, MessageJson } from "@/lib/messaging/wire";
 import { mergeMessages, type ConversationCache } from "../conversation-cache";
@@ -58,54 +58,92 @@ function inboxAfterRead(data: InfiniteData<InboxPage> | undefined, partnerId: nu
 }
 
 /** Messaging data the page shows: what a resync or a reconnection refetches. */
-export const MESSAGING_KEYS = [queryKeys.conversations(), queryKeys.unreadCount(), ["messages"]] as const;
+export const MESSAGING_KEYS = [queryKeys.conversations(), queryKeys.unreadCount(), queryKeys.mutes(), ["messages"]] as const;
 
-/** Writes one live event into the member's React Query cache (nothing here asks the server, except after a resync). */
-export function applyLiveEvent(queryClient: QueryClient, event: LiveEvent, me: number): void {
+/** The muted partners' ids with one conversation muted or unmuted (the same array when nothing changes). */
+export function withMuted(ids: number[], partnerId: number, muted: boolean): number[] {
+  if (ids.includes(partnerId) === muted) return ids;
+  return muted ? [...ids, partnerId].sort((a, b) => a - b) : ids.filter((id) => id !== partnerId);
+}
+
+/** What a change answers when the cached data cannot tell the change's result: the query is fetched again. */
+const REFETCH = Symbol("refetch");
+
+/** One change an event makes to one cached query: its data after the change, or REFETCH. */
+type CacheWrite = { queryKey: QueryKey; change(data: unknown): unknown };
+
+const write = <T,>(queryKey: QueryKey, change: (data: T) => T | typeof REFETCH): CacheWrite => ({
+  queryKey,
+  change: change as (data: unknown) => unknown,
+});
+
+/**
+ * What one live event changes in the member's cache. Every change is safe to
+ * repeat: a message is known by its id, a read by the id it reads up to, and
+ * a total, a typing signal or a presence is the latest state.
+ */
+function writesOf(event: LiveEvent, me: number): CacheWrite[] {
   switch (event.event) {
     case "message": {
       const message = event.data;
       const partnerId = partnerOf(message, me);
-      queryClient.setQueryData<ConversationCache>(queryKeys.messages(partnerId), (cache) =>
-        cache ? { ...cache, messages: mergeMessages(cache.messages, [message]) } : cache,
-      );
-      const inbox = queryClient.getQueryData<InfiniteData<InboxPage>>(queryKeys.conversations());
-      const updated = inboxWithMessage(inbox, message, me);
-      if (updated) queryClient.setQueryData(queryKeys.conversations(), updated);
-      else if (inbox) void queryClient.invalidateQueries({ queryKey: queryKeys.conversations() });
-      // A message ends the sender's typing.
-      if (message.sender_id !== me) queryClient.setQueryData(queryKeys.typing(message.sender_id), 0);
-      return;
+      return [
+        write<ConversationCache>(queryKeys.messages(partnerId), (cache) => ({ ...cache, messages: mergeMessages(cache.messages, [message]) })),
+        // A conversation whose row is not loaded cannot be moved up: the inbox is asked again.
+        write<InfiniteData<InboxPage>>(queryKeys.conversations(), (inbox) => inboxWithMessage(inbox, message, me) ?? REFETCH),
+        // A message ends the sender's typing.
+        ...(message.sender_id !== me ? [write<number>(queryKeys.typing(message.sender_id), () => 0)] : []),
+      ];
     }
     case "read": {
       const { reader_id, partner_id, up_to_id, read_at } = event.data;
       // The partner read ours (reader is the partner), or we read theirs in another tab (reader is us).
       const [conversationWith, senderId] = reader_id === me ? [partner_id, partner_id] : [reader_id, me];
-      queryClient.setQueryData<ConversationCache>(queryKeys.messages(conversationWith), (cache) =>
-        readUpTo(cache, senderId, up_to_id, read_at),
-      );
-      queryClient.setQueryData<InfiniteData<InboxPage>>(queryKeys.conversations(), (data) =>
-        inboxAfterRead(data, conversationWith, senderId, up_to_id, read_at),
-      );
-      return;
+      return [
+        write<ConversationCache>(queryKeys.messages(conversationWith), (cache) => readUpTo(cache, senderId, up_to_id, read_at)!),
+        write<InfiniteData<InboxPage>>(queryKeys.conversations(), (inbox) => inboxAfterRead(inbox, conversationWith, senderId, up_to_id, read_at)!),
+      ];
     }
     case "unread":
-      queryClient.setQueryData(queryKeys.unreadCount(), event.data.unread_count);
-      return;
+      return [write(queryKeys.unreadCount(), () => event.data)];
+    case "mute": {
+      const { user_id, muted } = event.data;
+      return [write<number[]>(queryKeys.mutes(), (ids) => withMuted(ids, user_id, muted))];
+    }
     case "typing":
-      queryClient.setQueryData(queryKeys.typing(event.data.user_id), event.data.typing ? Date.now() + TYPING_SHOWN_MS : 0);
-      return;
+      return [write(queryKeys.typing(event.data.user_id), () => (event.data.typing ? Date.now() + TYPING_SHOWN_MS : 0))];
     case "presence":
-      queryClient.setQueryData<PresenceState>(queryKeys.presence(event.data.user_id), {
-        online: event.data.online,
-        last_seen: event.data.last_seen,
-      });
-      return;
+      return [write<PresenceState>(queryKeys.presence(event.data.user_id), () => ({ online: event.data.online, last_seen: event.data.last_seen }))];
     case "resync":
-      for (const queryKey of MESSAGING_KEYS) void queryClient.invalidateQueries({ queryKey });
-      return;
     case "ping":
-      return;
+      return [];
+  }
+}
+
+/**
+ * Writes one live event into the member's React Query cache (nothing here asks
+ * the server, except a resync or an inbox that cannot place a message).
+ *
+ * Only queries that exist and that `accepts` are written: a query a page has
+ * not drawn yet keeps the data the server drew it with (so hydration matches),
+ * and the live provider replays the event into it once it is drawn.
+ */
+export function applyLiveEvent(
+  queryClient: QueryClient,
+  event: LiveEvent,
+  me: number,
+  accepts: (query: Query) => boolean = () => true,
+): void {
+  if (event.event === "resync") {
+    for (const queryKey of MESSAGING_KEYS) void queryClient.invalidateQueries({ queryKey });
+    return;
+  }
+  for (const { queryKey, change } of writesOf(event, me)) {
+    const query = queryClient.getQueryCache().find({ queryKey, exact: true });
+    if (!query || query.state.data === undefined || !accepts(query)) continue;
+    const next = change(query.state.data);
+    if (next === REFETCH) void queryClient.invalidateQueries({ queryKey, exact: true });
+    else if (next !== query.state.data) queryClient.setQueryData(queryKey, next);
   }
 }
 

@@ -1,7 +1,7 @@
 import type { LiveEvent } from "@/lib/live/events";
 
 export const EVENTS_URL = "/messaging/api/events/";
-const EVENT_NAMES = ["message", "read", "typing", "presence", "unread", "resync", "ping"] as const;
+const EVENT_NAMES = ["message", "read", "typing", "presence", "unread", "mute", "resync", "ping"] as const;
 
 type Relay =
   | { type: "event"; event: LiveEvent }

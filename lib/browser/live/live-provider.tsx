@@ -4,8 +4,9 @@ import { useQueryClient } from "@tanstack/react-query";
 import { createContext, useContext, useEffect, useState, type ReactNode } from "react";
 import type { LiveEvent } from "@/lib/live/events";
 import { reportRequestReached } from "../connection-status";
-import { applyLiveEvent, MESSAGING_KEYS, newestKnownMessageId } from "./apply-event";
+import { MESSAGING_KEYS, newestKnownMessageId } from "./apply-event";
 import { connectLive } from "./connection";
+import { liveCache } from "./late-queries";
 
 type LiveListener = (event: LiveEvent) => void;
 type LiveState = {
@@ -51,16 +52,21 @@ export function LiveProvider({
     if (memberId === null) return;
     const refetch = () => MESSAGING_KEYS.forEach((queryKey) => void queryClient.invalidateQueries({ queryKey }));
     let isConnected = false;
+    // Before the stream opens: the inbox and the conversation stream in after it (see liveCache).
+    const cache = liveCache(queryClient, memberId);
     const disconnect = connectLive(memberId, {
       onEvent: (event) => {
-        applyLiveEvent(queryClient, event, memberId);
+        cache.apply(event);
         listeners.forEach((listener) => listener(event));
       },
       onStatus: (now, reconnected) => {
         isConnected = now;
         if (now) reportRequestReached(true);
         setConnected(now);
-        if (reconnected) refetch();
+        if (reconnected) {
+          cache.forget();
+          refetch();
+        }
       },
       // The cache's newest when it has one; else the newest when the page was drawn, so that what arrived
       // between the server render and this connection comes as catch-up events instead of being missed.
@@ -73,6 +79,7 @@ export function LiveProvider({
     return () => {
       document.removeEventListener("visibilitychange", onVisible);
       disconnect();
+      cache.stop();
     };
   }, [memberId, queryClient, listeners, resumeAfter]);
 

@@ -1,7 +1,8 @@
 import { json, memberRoute, methodNotAllowed } from "@/lib/http/route";
-import { unreadCountFor } from "@/lib/messaging/service";
+import { unreadCountsFor } from "@/lib/messaging/service";
 
-export const GET = memberRoute(async ({ user }) => json({ unread_count: await unreadCountFor(user.id) }), {
+/** The member's unread total (the header's badge), and the part of it in muted conversations (left out of the tab title). */
+export const GET = memberRoute(async ({ user }) => json(await unreadCountsFor(user.id)), {
   csrf: false,
 });
 
