@@ -37,6 +37,10 @@ const server = createServer((req, res) => {
   if (serveHotPath?.(req, res)) return;
   void handle(req, res);
 });
+// Node closes an idle kept-alive connection after 5 s; a client (a proxy, a browser, a test's API client) that
+// reuses it just as it closes gets ECONNRESET. Idle connections stay 65 s, longer than common proxies keep theirs.
+server.keepAliveTimeout = 65_000;
+server.headersTimeout = 66_000;
 
 function shutdown(signal) {
   server.close();

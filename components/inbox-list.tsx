@@ -6,6 +6,7 @@ import type { UIEvent } from "react";
 import type { InboxPage } from "@/lib/browser/inbox-rows";
 import { useClock } from "@/lib/browser/use-clock";
 import { useInbox } from "@/lib/browser/use-inbox";
+import { useMutedIds } from "@/lib/browser/use-mutes";
 import { InboxRow } from "./inbox-row";
 import { buttonClass } from "./ui/button";
 
@@ -15,6 +16,7 @@ type InboxListProps = { me: number; initial: InboxPage; onNewMessage: () => void
 export function InboxList({ me, initial, onNewMessage }: InboxListProps) {
   const { conversations, hasMore, loadMore, loadingMore } = useInbox(initial);
   const clock = useClock();
+  const muted = useMutedIds();
   const params = useParams<{ userId?: string }>();
 
   function onScroll(event: UIEvent<HTMLDivElement>) {
@@ -32,6 +34,7 @@ export function InboxList({ me, initial, onNewMessage }: InboxListProps) {
             conversation={conversation}
             me={me}
             active={params.userId === String(conversation.user.id)}
+            muted={muted.has(conversation.user.id)}
             clock={clock}
           />
         ))}

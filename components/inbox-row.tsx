@@ -9,10 +9,10 @@ import { PresenceDot, TypingOrPreview } from "./partner-status";
 import { Avatar } from "./ui/avatar";
 import { CountBadge } from "./ui/count-badge";
 
-type InboxRowProps = { conversation: ConversationJson; me: number; active: boolean; clock: Clock };
+type InboxRowProps = { conversation: ConversationJson; me: number; active: boolean; muted: boolean; clock: Clock };
 
-/** One partner in the inbox: who, what was said last, when, and how much is unread. */
-export function InboxRow({ conversation, me, active, clock }: InboxRowProps) {
+/** One partner in the inbox: who, what was said last, when, how much is unread, and whether it is muted. */
+export function InboxRow({ conversation, me, active, muted, clock }: InboxRowProps) {
   const { user: partner, last_message: last, unread_count: unread } = conversation;
   const name = displayName(partner);
   const at = new Date(last.timestamp);
@@ -58,10 +58,22 @@ export function InboxRow({ conversation, me, active, clock }: InboxRowProps) {
                 </TypingOrPreview>
               )}
             </span>
-            {unread > 0 ? <CountBadge count={unread} testId="conversation-unread" /> : null}
+            {muted ? <MutedIcon /> : null}
+            {unread > 0 ? <CountBadge count={unread} testId="conversation-unread" muted={muted} /> : null}
           </div>
         </div>
       </Link>
     </li>
+  );
+}
+
+function MutedIcon() {
+  return (
+    <span data-testid="conversation-muted" className="shrink-0 text-slate-500 dark:text-slate-400">
+      <svg aria-hidden="true" viewBox="0 0 24 24" className="h-4 w-4" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round">
+        <path d="M6 8a6 6 0 0 1 12 0c0 7 3 9 3 9H3s3-2 3-9M10.3 21a1.9 1.9 0 0 0 3.4 0M3 3l18 18" />
+      </svg>
+      <span className="sr-only">Muted</span>
+    </span>
   );
 }

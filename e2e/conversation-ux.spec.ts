@@ -131,11 +131,14 @@ test("a mute follows the member to another device, and the title leaves it out o
   await expect.poll(() => ana.api.mutes()).toEqual([cleo.id]);
   // The other device hears of it at once, without a reload.
   await expect(onPhone.muteButton).toHaveAttribute("aria-pressed", "true");
+  // Both leave the conversation (an open one reads what arrives), for pages that load no inbox.
   await phone.goto("/settings/profile/");
+  await laptop.goto("/community/");
   await history(cleo, ana, "More chatter", 2);
+  await expect.poll(() => ana.api.unreadFrom(cleo.id)).toBe(2);
 
   // Pages opened fresh, with no inbox loaded: Cleo's unread stays out of the count, Ben's is in it.
-  await laptop.goto("/community/");
+  await laptop.reload();
   await expect(laptop).toHaveTitle(/^\(1\) Community · /);
   await expect(phone).toHaveTitle(/^\(1\) Your profile · /);
   await cleo.api.send(ana.id, "Still chattering.");
