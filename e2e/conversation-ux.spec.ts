@@ -109,6 +109,9 @@ test("a message in another conversation: the title counts it, a toast opens it; 
   // The toast sits in the page's accessibility tree without a serious violation.
   expect(await seriousViolations(page)).toEqual([]);
   await expect(new InboxPage(page).row("Cleo")).toContainText("A muted message.");
+  // The row says it is muted; Ben's does not.
+  await expect(new InboxPage(page).row("Cleo").getByTestId("conversation-muted")).toBeVisible();
+  await expect(new InboxPage(page).row("Ben").getByTestId("conversation-muted")).toHaveCount(0);
   await expect(site.toast("A muted message.")).toHaveCount(0);
   await expect.poll(() => site.titleCount()).toBe(1);
 });
