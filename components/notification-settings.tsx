@@ -30,8 +30,8 @@ export function NotificationSettings() {
         Notifications
       </h2>
       <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">
-        New messages in other conversations always show a notice on the page. Mute a conversation from its header to silence it. These
-        settings are kept in this browser.
+        New messages in other conversations always show a notice on the page. Mute a conversation from its header to silence it on
+        all your devices. The two settings below are kept in this browser.
       </p>
       <div className="mt-4 flex flex-col divide-y divide-slate-200 dark:divide-slate-800">
         <Toggle

@@ -84,3 +84,90 @@ test("no toast for the conversation that is open", async ({ newMember, pageFor }
   await expect(site.toast("From elsewhere.")).toBeVisible();
   await expect(site.toast("In the open conversation.")).toHaveCount(0);
 });
+
+type Recorded = { notifications: { title: string; body: string; tag: string }[]; tones: number; open(index: number): void; hide(hidden: boolean): void };
+
+/**
+ * A browser whose notifications are allowed, with sound and notifications turned on in the settings,
+ * recording what the page shows and plays (Chromium cannot show a real notification or play sound here),
+ * and whose tab can be sent to the background.
+ */
+async function recordAlerts(page: Page) {
+  await page.addInitScript(() => {
+    localStorage.setItem("alerts:sound", "on");
+    localStorage.setItem("alerts:notifications", "on");
+    const shown: (Notification & { title: string; body: string; tag: string })[] = [];
+    let hidden = false;
+    class RecordedNotification extends EventTarget {
+      static permission = "granted";
+      static requestPermission = async () => "granted";
+      onclick: (() => void) | null = null;
+      constructor(
+        readonly title: string,
+        options: { body?: string; tag?: string } = {},
+      ) {
+        super();
+        Object.assign(this, { body: options.body ?? "", tag: options.tag ?? "" });
+        shown.push(this as never);
+      }
+      close() {}
+    }
+    class RecordedAudio {
+      state = "running";
+      currentTime = 0;
+      destination = {};
+      resume() {}
+      createOscillator = () => ({ type: "", frequency: { value: 0 }, connect: (n: unknown) => n, start: () => recorded.tones++, stop() {} });
+      createGain = () => ({ gain: { setValueAtTime() {}, exponentialRampToValueAtTime() {} }, connect: (n: unknown) => n });
+    }
+    const recorded = {
+      tones: 0,
+      get notifications() {
+        return shown.map(({ title, body, tag }) => ({ title, body, tag }));
+      },
+      open: (index: number) => (shown[index] as unknown as { onclick?: () => void }).onclick?.(),
+      hide(value: boolean) {
+        hidden = value;
+        document.dispatchEvent(new Event("visibilitychange"));
+      },
+    };
+    Object.assign(window, { Notification: RecordedNotification, AudioContext: RecordedAudio, __alerts: recorded });
+    Object.defineProperty(document, "visibilityState", { get: () => (hidden ? "hidden" : "visible") });
+  });
+  const read = () => page.evaluate(() => {
+    const r = (window as unknown as { __alerts: Recorded }).__alerts;
+    return { notifications: r.notifications, tones: r.tones };
+  });
+  const hide = (hidden: boolean) => page.evaluate((h) => (window as unknown as { __alerts: Recorded }).__alerts.hide(h), hidden);
+  const open = (index: number) => page.evaluate((i) => (window as unknown as { __alerts: Recorded }).__alerts.open(i), index);
+  return { read, hide, open };
+}
+
+test("in the background, a message shows a browser notification and plays the sound; muted, neither", async ({ newMember, pageFor }) => {
+  const ana = await newMember("Ana");
+  const ben = await newMember("Ben");
+  const cleo = await newMember("Cleo");
+  await ana.api.setMuted(cleo.id, true);
+  const page = await pageFor(ana);
+  const alerts = await recordAlerts(page);
+  await openLive(page, "/community/");
+
+  // In the foreground: a toast and the sound, no notification.
+  await ben.api.send(ana.id, "Are you around?");
+  await expect(new SiteChrome(page).toast("Are you around?")).toBeVisible();
+  await expect.poll(async () => (await alerts.read()).tones).toBeGreaterThan(0);
+  expect((await alerts.read()).notifications).toEqual([]);
+
+  // In the background: a notification with the sender and the text; a muted conversation brings none.
+  await alerts.hide(true);
+  await cleo.api.send(ana.id, "Muted news.");
+  await ben.api.send(ana.id, "Dinner at eight?");
+  await expect.poll(async () => (await alerts.read()).notifications).toEqual([
+    { title: "Ben", body: "Dinner at eight?", tag: `conversation-${ben.id}` },
+  ]);
+  // Clicking it opens the conversation.
+  await alerts.hide(false);
+  await alerts.open(0);
+  await expect(page).toHaveURL(new RegExp(`/messaging/conversation/${ben.id}/$`));
+  await expect(new ConversationPage(page).message("Dinner at eight?")).toBeVisible();
+});
