@@ -73,15 +73,19 @@ export async function unreadTotal(db: Executor, memberId: number): Promise<numbe
 }
 
 /**
- * The id of the newest message the member sent or received, from the top of their inbox index (null: none yet).
- * A page passes it to its events stream as the resume point, so what arrives while the page loads is caught up.
+ * The highest id of a message the member sent or received (null: none yet). A page passes it to its events
+ * stream as the resume point, so what arrives while the page loads is caught up. The highest id, not the
+ * newest by time: imported history has old times under new ids, and a cursor below them would bring them
+ * back as "new" messages (a toast for a message of last year).
  */
 export async function newestMessageIdOf(db: Executor, memberId: number): Promise<number | null> {
   const result = await db.execute(sql`
-    select last_message_id from conversation_summaries where owner_id = ${memberId}::int
-    order by last_message_at desc nulls last, last_message_id desc nulls last limit 1`);
-  const id = rowsOf<{ last_message_id: number | string }>(result)[0]?.last_message_id;
-  return id === undefined ? null : Number(id);
+    select greatest(
+      (select max(id) from messages where sender_id = ${memberId}::int),
+      (select max(id) from messages where receiver_id = ${memberId}::int)
+    ) as newest`);
+  const id = rowsOf<{ newest: number | string | null }>(result)[0]?.newest;
+  return id === undefined || id === null ? null : Number(id);
 }
 
 /** A member's unread total, and how much of it is in conversations they muted (the tab title leaves that out). */
