@@ -148,7 +148,7 @@ test("offline: a banner counts the messages waiting, and they go out in order wh
   expect(onServer.slice(-2)).toEqual(["First while offline.", "Second while offline."]);
 });
 
-test("a server that cannot be reached shows the banner too; repeated errors collapse into one toast", async ({ newMember, pageFor }) => {
+test("a server that cannot be reached shows the banner too; repeated errors collapse into one toast; the waiting messages go out by themselves, in order, once each", async ({ newMember, pageFor }) => {
   const ana = await newMember("Ana");
   const ben = await newMember("Ben");
   const page = await pageFor(ana);
@@ -166,14 +166,19 @@ test("a server that cannot be reached shows the banner too; repeated errors coll
   const toastBox = (await site.toasts.boundingBox())!;
   expect(toastBox.y + toastBox.height).toBeLessThan((await chat.composer.boundingBox())!.y);
 
+  await expect(chat.message("Into the void 1.")).toContainText("goes out by itself");
+
   await page.unrouteAll();
-  // The next request that gets through ends the banner; failed messages keep their own Retry.
+  // The next request that gets through ends the banner and sends what waited: nobody presses Retry.
   await expect(site.offlineBanner).toBeHidden();
-  await chat.retry("Into the void 1.");
-  await chat.retry("Into the void 2.");
+  await expect(chat.message("Into the void 1.")).toHaveAttribute("data-status", /^(sent|read)$/);
   await expect(chat.message("Into the void 2.")).toHaveAttribute("data-status", /^(sent|read)$/);
+  await expect(chat.messageRegion.getByRole("button", { name: "Retry" })).toHaveCount(0);
   const onServer = (await ana.api.messagesWith(ben.id)).map((m) => m.content);
   expect(onServer).toEqual(["Into the void 1.", "Into the void 2."]);
+  await page.reload();
+  await expect(chat.message("Into the void 1.")).toHaveCount(1);
+  await expect(chat.message("Into the void 2.")).toHaveCount(1);
 });
 
 test("drafts are kept per conversation across switching and reloading, and shown in the inbox", async ({ newMember, pageFor }) => {

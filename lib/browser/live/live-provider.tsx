@@ -3,7 +3,7 @@
 import { useQueryClient } from "@tanstack/react-query";
 import { createContext, useContext, useEffect, useState, type ReactNode } from "react";
 import type { LiveEvent } from "@/lib/live/events";
-import { reportRequestReached } from "../connection-status";
+import { reportConnectionReturned, reportRequestReached } from "../connection-status";
 import { applyLiveEvent, MESSAGING_KEYS, newestKnownMessageId } from "./apply-event";
 import { connectLive } from "./connection";
 
@@ -60,7 +60,10 @@ export function LiveProvider({
         isConnected = now;
         if (now) reportRequestReached(true);
         setConnected(now);
-        if (reconnected) refetch();
+        if (reconnected) {
+          refetch();
+          reportConnectionReturned();
+        }
       },
       // The cache's newest when it has one; else the newest when the page was drawn, so that what arrived
       // between the server render and this connection comes as catch-up events instead of being missed.
