@@ -100,7 +100,7 @@ test("the card's composer behaves like the conversation's: Enter sends, Shift+En
   await dialog.text.press("Shift+Enter");
   await dialog.text.pressSequentially("line two");
   await expect(dialog.text).toHaveValue("Line one\nline two");
-  await dialog.text.press("Enter");
+  await dialog.sendWritten();
   await expect(page).toHaveURL(new RegExp(`/messaging/conversation/${ben.id}/$`));
   const chat = new ConversationPage(page);
   await expect(chat.message("Line one")).toBeVisible();
