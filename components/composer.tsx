@@ -6,6 +6,7 @@ import { isSendable, isSendKey, messageLength } from "@/lib/browser/composer-inp
 import { MAX_MESSAGE_LENGTH, type MessageType } from "@/lib/messaging/message-types";
 import { CompactTypeSelect } from "./compact-type-select";
 import { MessageLengthCounter } from "./message-length-counter";
+import { SendKeysHint } from "./send-keys-hint";
 import { MessageTypeChip } from "./message-type-chip";
 
 type ComposerProps = {
@@ -17,7 +18,7 @@ type ComposerProps = {
   onSend: () => void;
 };
 
-/** Where a message is written: Enter sends, Shift+Enter starts a new line; a counter shows near the limit; focus stays. */
+/** Where a message is written: Enter sends (a new line on a phone; see isSendKey); a counter shows near the limit; focus stays. */
 export function Composer({ partnerName, draft, onDraftChange, messageType, onMessageTypeChange, onSend }: ComposerProps) {
   const text = useRef<HTMLTextAreaElement>(null);
   const tooLong = messageLength(draft) > MAX_MESSAGE_LENGTH;
@@ -78,9 +79,7 @@ export function Composer({ partnerName, draft, onDraftChange, messageType, onMes
       </div>
       <div className="flex min-h-5 items-center gap-2 px-1 pt-1 text-xs text-slate-600 dark:text-slate-400">
         <MessageTypeChip type={messageType} className="py-0" />
-        <span id="composer-hint" className="hidden md:inline">
-          Enter to send · Shift+Enter for a new line
-        </span>
+        <SendKeysHint id="composer-hint" className="hidden md:inline" />
         <MessageLengthCounter id="composer-counter" text={draft} className="ml-auto" />
       </div>
     </form>

@@ -53,7 +53,6 @@ export function ConversationView({ me, partner, initial, presence }: Conversatio
   // The type stays as chosen: a run of Coffee Chat messages should not need choosing each time.
   const [messageType, setMessageType] = useState<MessageType>("general");
   const { send, retry } = useSendMessage(me, partner.id, {
-    onRefused: (refused) => setDraft(draft || refused.content),
     onError: (sentence) => toast(sentence, "error"),
   });
   // One function for the life of the view, so the memoised bubbles are not all redrawn on each render.

@@ -1,6 +1,8 @@
 "use client";
 
 import { useQueryClient } from "@tanstack/react-query";
+import { useLive } from "@/lib/browser/live/live-provider";
+import { leaveSession } from "@/lib/browser/member-session";
 import { useState, type FormEvent } from "react";
 import { accountDeletionSchema } from "@/lib/auth/account-schemas";
 import { api, ApiRequestError } from "@/lib/browser/api";
@@ -10,6 +12,7 @@ import { Field } from "./ui/field";
 /** Deletes the account after the member types their password once more. */
 export function DeleteAccountForm() {
   const queryClient = useQueryClient();
+  const { memberId } = useLive();
   const [error, setError] = useState<string | undefined>();
   const [pending, setPending] = useState(false);
 
@@ -29,8 +32,7 @@ export function DeleteAccountForm() {
       setError(failure instanceof ApiRequestError ? (failure.fieldErrors?.password ?? failure.message) : "Could not delete your account.");
       return;
     }
-    queryClient.clear();
-    window.location.replace("/login/");
+    leaveSession(queryClient, memberId);
   }
 
   return (

@@ -46,8 +46,8 @@ export const MessageBubble = memo(function MessageBubble({ message, mine, sender
         </span>
       </div>
       {mine && delivery === "failed" ? (
-        <p className="mt-1 flex items-center gap-1 text-xs text-red-700 dark:text-red-300">
-          Not delivered.
+        <p className="mt-1 flex max-w-[85%] items-center gap-1 text-right text-xs text-red-700 sm:max-w-[70%] dark:text-red-300">
+          {message.refusal ? `Not delivered: ${message.refusal}` : "Not delivered yet: it goes out by itself when the connection is back."}
           <button
             type="button"
             onClick={() => onRetry(message)}

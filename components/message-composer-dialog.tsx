@@ -9,6 +9,7 @@ import { isSendable, isSendKey, messageLength } from "@/lib/browser/composer-inp
 import { MAX_MESSAGE_LENGTH, MESSAGE_TYPES, type MessageType } from "@/lib/messaging/message-types";
 import type { MessageJson } from "@/lib/messaging/wire";
 import { MessageLengthCounter } from "./message-length-counter";
+import { SendKeysHint } from "./send-keys-hint";
 import { MessageTypeSelect } from "./message-type-select";
 import { useToast } from "./toaster";
 import { Button } from "./ui/button";
@@ -77,7 +78,7 @@ export function MessageComposerDialog({ member, draft, onDraftChange, onClose }:
   }
 
   function onKeyDown(event: KeyboardEvent<HTMLTextAreaElement>) {
-    // The same keys as the conversation's composer: Enter sends, Shift+Enter starts a new line.
+    // The same keys as the conversation's composer (a new line on a phone).
     if (isSendKey(event)) {
       event.preventDefault();
       void send();
@@ -128,7 +129,7 @@ export function MessageComposerDialog({ member, draft, onDraftChange, onClose }:
             className="min-h-32 resize-y rounded-lg border border-slate-300 bg-white px-3 py-2 text-base dark:border-slate-700 dark:bg-slate-950"
           />
           <p className="flex min-h-5 items-center justify-between gap-2 text-xs text-slate-600 dark:text-slate-400">
-            <span id={`${ids}-hint`}>Enter to send · Shift+Enter for a new line</span>
+            <SendKeysHint id={`${ids}-hint`} />
             <MessageLengthCounter id={`${ids}-count`} text={draft.content} />
           </p>
         </div>

@@ -1,17 +1,19 @@
 "use client";
 
 import { useQueryClient } from "@tanstack/react-query";
+import { useLive } from "@/lib/browser/live/live-provider";
+import { leaveSession } from "@/lib/browser/member-session";
 
 export function SignOutButton({ className }: { className?: string }) {
   const queryClient = useQueryClient();
+  const { memberId } = useLive();
   async function onClick() {
     // next-auth's client is loaded on the click: every signed-in page shows this button, few press it.
     const { signOut } = await import("next-auth/react");
     // redirect: false, because next-auth would send us to NEXTAUTH_URL, which may be another port.
     await signOut({ redirect: false });
-    // Nothing of this member may survive into the next one's screens: empty the cache, then load afresh.
-    queryClient.clear();
-    window.location.replace("/login/");
+    // Nothing of this member may survive into the next one's screens or on this disk.
+    leaveSession(queryClient, memberId);
   }
   return (
     <button

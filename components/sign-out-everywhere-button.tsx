@@ -1,6 +1,8 @@
 "use client";
 
 import { useQueryClient } from "@tanstack/react-query";
+import { useLive } from "@/lib/browser/live/live-provider";
+import { leaveSession } from "@/lib/browser/member-session";
 import { useState } from "react";
 import { api, ApiRequestError } from "@/lib/browser/api";
 import { Button } from "./ui/button";
@@ -8,6 +10,7 @@ import { Button } from "./ui/button";
 /** Ends every session of the member, this one included, then goes to the sign-in page. */
 export function SignOutEverywhereButton() {
   const queryClient = useQueryClient();
+  const { memberId } = useLive();
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
 
@@ -21,8 +24,7 @@ export function SignOutEverywhereButton() {
       setError(failure instanceof ApiRequestError ? failure.message : "Could not sign out your devices.");
       return;
     }
-    queryClient.clear();
-    window.location.replace("/login/");
+    leaveSession(queryClient, memberId);
   }
 
   return (

@@ -1,9 +1,8 @@
 "use client";
 
-import Link from "next/link";
 import { createContext, useCallback, useContext, useMemo, useRef, useState, type ReactNode } from "react";
+import { ToastCard, type Tone } from "./toast-card";
 
-type Tone = "info" | "error" | "success";
 /**
  * `href` makes the toast a link (a new message opens its conversation); `title` is shown above the text;
  * toasts of one `group` (one conversation's messages) collapse into one showing the latest text.
@@ -16,32 +15,31 @@ const ToastContext = createContext<ShowToast>(() => {});
 
 const MAX_SHOWN = 3;
 const SHOWN_MS = 5000;
-const TONES: Record<Tone, string> = {
-  error: "bg-red-700 text-white",
-  success: "bg-emerald-700 text-white",
-  info: "bg-slate-800 text-white dark:bg-slate-200 dark:text-slate-900",
-};
 
 /**
  * Short notices, read out politely by screen readers. They sit at the top on
  * phones and the top right on laptops, never over the composer; a repeat of
  * the one already shown (or another of its group) counts up instead of stacking, and at most three show.
+ * Each hides by itself after 5 s, or at once with its Dismiss button (or a swipe up on a phone).
  */
 export function Toaster({ children }: { children: ReactNode }) {
   const [toasts, setToasts] = useState<Toast[]>([]);
   const timers = useRef(new Map<number, ReturnType<typeof setTimeout>>());
   const nextId = useRef(1);
 
+  const dismiss = useCallback((id: number) => {
+    clearTimeout(timers.current.get(id));
+    timers.current.delete(id);
+    setToasts((all) => all.filter((t) => t.id !== id));
+  }, []);
+
   const dismissLater = useCallback((id: number) => {
     clearTimeout(timers.current.get(id));
     timers.current.set(
       id,
-      setTimeout(() => {
-        timers.current.delete(id);
-        setToasts((all) => all.filter((t) => t.id !== id));
-      }, SHOWN_MS),
+      setTimeout(() => dismiss(id), SHOWN_MS),
     );
-  }, []);
+  }, [dismiss]);
 
   const show = useCallback<ShowToast>(
     (text, tone = "info", options = {}) => {
@@ -69,25 +67,9 @@ export function Toaster({ children }: { children: ReactNode }) {
         role="status"
         className="pointer-events-none fixed inset-x-0 top-2 z-50 flex flex-col items-center gap-2 px-3 md:top-16 md:items-end md:px-4"
       >
-        {toasts.map((t) => {
-          const body = (
-            <>
-              {t.title ? <span className="block font-semibold">{t.title}</span> : null}
-              <span className={t.title ? "line-clamp-2" : undefined}>{t.text}</span>
-              {t.repeats > 1 ? <span className="ml-2 rounded-full bg-white/20 px-1.5 text-xs font-semibold">×{t.repeats}</span> : null}
-            </>
-          );
-          const className = `pointer-events-auto block w-full max-w-sm rounded-lg px-4 py-3 text-left text-sm shadow-lg ${TONES[t.tone]}`;
-          return t.href ? (
-            <Link key={t.id} href={t.href} data-testid="toast" className={`${className} hover:opacity-95`}>
-              {body}
-            </Link>
-          ) : (
-            <div key={t.id} data-testid="toast" className={className}>
-              {body}
-            </div>
-          );
-        })}
+        {toasts.map((t) => (
+          <ToastCard key={t.id} {...t} onDismiss={() => dismiss(t.id)} />
+        ))}
       </div>
     </ToastContext.Provider>
   );

@@ -1,6 +1,8 @@
+import type { Page } from "@playwright/test";
 import { expect, test } from "./member-fixtures";
 import { AccountSettingsPage } from "./pages/account-settings-page";
 import { AuthPages } from "./pages/auth-pages";
+import { ConversationPage } from "./pages/conversation-page";
 import { E2E_PASSWORD } from "./pages/member-api";
 
 const signedOut = { cookies: [], origins: [] };
@@ -76,5 +78,55 @@ test.describe("account settings", () => {
     });
     expect(sent.status()).toBe(410);
     expect((await sent.json()).error).toBe("This member has deleted their account.");
+  });
+});
+
+/** The localStorage keys holding something of member `id` (drafts, and mutes while they live in the browser). */
+async function localKeysOf(page: Page, id: number) {
+  return page.evaluate((me) => Object.keys(localStorage).filter((k) => k.startsWith(`draft:${me}:`) || k === `alerts:muted:${me}`), id);
+}
+
+test.describe("what this browser keeps of a member", () => {
+  test("signing out removes the member's drafts and mutes from localStorage, and only theirs", async ({ newMember, pageFor }) => {
+    const ana = await newMember("Shared Sam");
+    const ben = await newMember("Ben");
+    await ben.api.send(ana.id, "Hi.");
+    const page = await pageFor(ana);
+    const chat = new ConversationPage(page);
+    await chat.goto(ben.id);
+    await chat.composer.fill("A private half-sentence");
+    await chat.muteButton.click();
+    // Another member's draft on the same computer, and a browser-wide setting: not Sam's to take away.
+    await page.evaluate(() => {
+      localStorage.setItem("draft:999999:1", "someone else's");
+      localStorage.setItem("alerts:sound", "on");
+    });
+    await expect.poll(() => localKeysOf(page, ana.id)).toContain(`draft:${ana.id}:${ben.id}`);
+
+    await page.goto("/messaging/"); // phones show the member menu outside the conversation only
+    await new AuthPages(page).signOut();
+    expect(await localKeysOf(page, ana.id)).toEqual([]);
+    expect(await page.evaluate(() => [localStorage.getItem("draft:999999:1"), localStorage.getItem("alerts:sound")])).toEqual([
+      "someone else's",
+      "on",
+    ]);
+  });
+
+  test("deleting the account and signing out everywhere remove the member's drafts too", async ({ newMember, pageFor }) => {
+    for (const leave of ["deleteAccount", "signOutEverywhere"] as const) {
+      const ana = await newMember(leave === "deleteAccount" ? "Leaving Lee" : "Roaming Ron");
+      const ben = await newMember("Ben");
+      const page = await pageFor(ana);
+      const chat = new ConversationPage(page);
+      await chat.goto(ben.id);
+      await chat.composer.fill("Unsent words");
+      await expect.poll(() => localKeysOf(page, ana.id)).toEqual([`draft:${ana.id}:${ben.id}`]);
+      const settings = new AccountSettingsPage(page);
+      await settings.goto();
+      if (leave === "deleteAccount") await settings.deleteAccount(E2E_PASSWORD);
+      else await settings.signOutEverywhere();
+      await expect(page).toHaveURL(/\/login\/$/);
+      expect(await localKeysOf(page, ana.id)).toEqual([]);
+    }
   });
 });

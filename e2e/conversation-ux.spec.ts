@@ -5,6 +5,7 @@ import { ConversationPage } from "./pages/conversation-page";
 import { InboxPage } from "./pages/inbox-page";
 import type { NewMember } from "./pages/member-api";
 import { SiteChrome } from "./pages/site-chrome";
+import { hasCoarsePointer } from "./support/pointer";
 
 async function seriousViolations(page: Page) {
   const { violations } = await new AxeBuilder({ page }).analyze();
@@ -194,7 +195,7 @@ test("offline: a banner counts the messages waiting, and they go out in order wh
   expect(onServer.slice(-2)).toEqual(["First while offline.", "Second while offline."]);
 });
 
-test("a server that cannot be reached shows the banner too; repeated errors collapse into one toast", async ({ newMember, pageFor }) => {
+test("a server that cannot be reached shows the banner too; repeated errors collapse into one toast; the waiting messages go out by themselves, in order, once each", async ({ newMember, pageFor }) => {
   const ana = await newMember("Ana");
   const ben = await newMember("Ben");
   const page = await pageFor(ana);
@@ -212,14 +213,43 @@ test("a server that cannot be reached shows the banner too; repeated errors coll
   const toastBox = (await site.toasts.boundingBox())!;
   expect(toastBox.y + toastBox.height).toBeLessThan((await chat.composer.boundingBox())!.y);
 
+  await expect(chat.message("Into the void 1.")).toContainText("goes out by itself");
+
   await page.unrouteAll();
-  // The next request that gets through ends the banner; failed messages keep their own Retry.
+  // The next request that gets through ends the banner and sends what waited: nobody presses Retry.
   await expect(site.offlineBanner).toBeHidden();
-  await chat.retry("Into the void 1.");
-  await chat.retry("Into the void 2.");
+  await expect(chat.message("Into the void 1.")).toHaveAttribute("data-status", /^(sent|read)$/);
   await expect(chat.message("Into the void 2.")).toHaveAttribute("data-status", /^(sent|read)$/);
+  await expect(chat.messageRegion.getByRole("button", { name: "Retry" })).toHaveCount(0);
   const onServer = (await ana.api.messagesWith(ben.id)).map((m) => m.content);
   expect(onServer).toEqual(["Into the void 1.", "Into the void 2."]);
+  await page.reload();
+  await expect(chat.message("Into the void 1.")).toHaveCount(1);
+  await expect(chat.message("Into the void 2.")).toHaveCount(1);
+});
+
+test("Enter sends on a laptop (Shift+Enter makes a new line); on a phone Enter makes a new line and Send sends", async ({ newMember, pageFor }, testInfo) => {
+  const ana = await newMember("Ana");
+  const ben = await newMember("Ben");
+  const page = await pageFor(ana);
+  const chat = new ConversationPage(page);
+  await chat.goto(ben.id);
+  const phone = testInfo.project.name === "mobile";
+  expect(await hasCoarsePointer(page)).toBe(phone);
+
+  await chat.composer.pressSequentially("Line one");
+  await chat.composer.press(phone ? "Enter" : "Shift+Enter");
+  await chat.composer.pressSequentially("line two");
+  await expect(chat.composer).toHaveValue("Line one\nline two");
+  await expect(chat.messageRegion.getByTestId("message")).toHaveCount(0);
+  if (phone) await chat.sendButton.click();
+  else await chat.composer.press("Enter");
+  await expect(chat.message("Line one")).toContainText("line two");
+  await expect(chat.composer).toHaveValue("");
+  const onServer = await ana.api.messagesWith(ben.id);
+  expect(onServer.map((m) => m.content)).toEqual(["Line one\nline two"]);
+  // The hint tells only keyboards about Enter.
+  await expect(page.getByText("Enter to send")).toBeVisible({ visible: !phone });
 });
 
 test("drafts are kept per conversation across switching and reloading, and shown in the inbox", async ({ newMember, pageFor }) => {
@@ -243,7 +273,7 @@ test("drafts are kept per conversation across switching and reloading, and shown
   await expect(inbox.row("Ben")).toContainText("Draft: Half a thought for Ben");
   await inbox.open("Ben");
   await expect(chat.composer).toHaveValue("Half a thought for Ben");
-  await chat.composer.press("Enter");
+  await chat.sendWritten();
   await expect(chat.message("Half a thought for Ben")).toBeVisible();
   await page.reload();
   await expect(chat.composer).toHaveValue("");

@@ -40,8 +40,7 @@ test("a message and typing reach the other screen over the events stream, with n
   await aliceChat.composer.pressSequentially("Are you th", { delay: 20 });
   await expect(bob.getByTestId("partner-status")).toHaveText("typing…");
   const text = unique("Are you there?");
-  await aliceChat.composer.fill(text);
-  await aliceChat.composer.press("Enter");
+  await aliceChat.send(text);
   await expect(bobChat.message(text)).toBeVisible();
   await expect(bob.getByTestId("partner-status")).not.toHaveText("typing…");
   // Bob had it open: it is read at once, and Alice's tick turns without her asking.

@@ -49,7 +49,7 @@ test("a message reaches the partner live, and their reading turns the tick to re
   expect(await bobApi.unreadFrom(aliceId)).toBe(0);
 });
 
-test("a send cut off by the network shows failed, and retry delivers it exactly once", async ({ pageAs }, testInfo) => {
+test("a send cut off by the network shows failed, and goes out by itself exactly once when the network is back", async ({ pageAs }, testInfo) => {
   const alice = await pageAs("alice");
   const bob = await pageAs("bob");
   const bobId = await apiOf(alice, testInfo).idOf("bob");
@@ -64,7 +64,7 @@ test("a send cut off by the network shows failed, and retry delivers it exactly 
   await expect(chat.message(text)).toContainText("Not delivered");
   await alice.unroute(SEND);
 
-  await chat.retry(text);
+  // The connection check sees the server again and sends it; nobody presses Retry.
   await expect(chat.message(text)).toHaveAttribute("data-status", /^(sent|read)$/);
   await alice.waitForTimeout(2_500); // a poll or two later, still one
   await expect(chat.message(text)).toHaveCount(1);
@@ -76,7 +76,7 @@ test("a send cut off by the network shows failed, and retry delivers it exactly 
   await expect(bobChat.message(text)).toHaveCount(1);
 });
 
-test("a retry after a lost answer does not duplicate the message the server already kept", async ({ pageAs }, testInfo) => {
+test("sending again after a lost answer does not duplicate the message the server already kept", async ({ pageAs }, testInfo) => {
   const alice = await pageAs("alice");
   const carolId = await apiOf(alice, testInfo).idOf("carol");
   const chat = new ConversationPage(alice);
@@ -94,10 +94,39 @@ test("a retry after a lost answer does not duplicate the message the server alre
   await expect(chat.message(text)).toHaveAttribute("data-status", "failed");
   await alice.unrouteAll();
 
-  await chat.retry(text);
+  // Sent again by itself with the same client_id: the server answers with the one it kept.
   await expect(chat.message(text)).toHaveAttribute("data-status", /^(sent|read)$/);
   await expect(chat.message(text)).toHaveCount(1);
   const onServer = await apiOf(alice, testInfo).messagesWith(carolId);
+  expect(onServer.filter((m) => m.content === text)).toHaveLength(1);
+});
+
+test("a message the server refuses for good stays failed with its sentence until the member presses Retry", async ({ pageAs }, testInfo) => {
+  const alice = await pageAs("alice");
+  const bobId = await apiOf(alice, testInfo).idOf("bob");
+  const chat = new ConversationPage(alice);
+  await chat.goto(bobId);
+
+  let refusals = 0;
+  await alice.route(SEND, (route) => {
+    refusals++;
+    return route.fulfill({ status: 403, json: { success: false, error: "You cannot message this member right now." } });
+  });
+  const text = unique("Refused once");
+  await chat.send(text);
+  await expect(chat.message(text)).toHaveAttribute("data-status", "failed");
+  await expect(chat.message(text)).toContainText("Not delivered: You cannot message this member right now.");
+  // Neither the clock nor a connection that comes back sends it again: the answer would be the same.
+  await alice.context().setOffline(true);
+  await alice.context().setOffline(false);
+  await alice.waitForTimeout(4_000);
+  expect(refusals).toBe(1);
+  await expect(chat.message(text)).toHaveAttribute("data-status", "failed");
+
+  await alice.unroute(SEND);
+  await chat.retry(text);
+  await expect(chat.message(text)).toHaveAttribute("data-status", /^(sent|read)$/);
+  const onServer = await apiOf(alice, testInfo).messagesWith(bobId);
   expect(onServer.filter((m) => m.content === text)).toHaveLength(1);
 });
 

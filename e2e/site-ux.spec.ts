@@ -86,7 +86,7 @@ test("notifications are asked for from the settings toggle, never on page load",
   await settings.browserNotifications.uncheck();
 });
 
-test("the card's composer behaves like the conversation's: Enter sends, Shift+Enter adds a line, focus goes on", async ({ newMember, pageFor }) => {
+test("the card's composer behaves like the conversation's: Enter sends on a laptop (Send on a phone), Shift+Enter adds a line, focus goes on", async ({ newMember, pageFor }) => {
   const ana = await newMember("Ana");
   const ben = await newMember("Ben Card");
   const page = await pageFor(ana);
@@ -100,7 +100,7 @@ test("the card's composer behaves like the conversation's: Enter sends, Shift+En
   await dialog.text.press("Shift+Enter");
   await dialog.text.pressSequentially("line two");
   await expect(dialog.text).toHaveValue("Line one\nline two");
-  await dialog.text.press("Enter");
+  await dialog.sendWritten();
   await expect(page).toHaveURL(new RegExp(`/messaging/conversation/${ben.id}/$`));
   const chat = new ConversationPage(page);
   await expect(chat.message("Line one")).toBeVisible();

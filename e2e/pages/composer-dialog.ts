@@ -1,4 +1,5 @@
 import type { Locator, Page } from "@playwright/test";
+import { hasCoarsePointer } from "../support/pointer";
 
 /** The inline composer that a card's Message button opens. */
 export class ComposerDialog {
@@ -24,5 +25,11 @@ export class ComposerDialog {
 
   async send() {
     await this.sendButton.click();
+  }
+
+  /** Sends as the device would: Enter on a laptop, the Send button on a phone (where Enter makes a new line). */
+  async sendWritten() {
+    if (await hasCoarsePointer(this.text.page())) await this.send();
+    else await this.text.press("Enter");
   }
 }

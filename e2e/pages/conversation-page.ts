@@ -1,4 +1,5 @@
 import { expect, type Locator, type Page } from "@playwright/test";
+import { hasCoarsePointer } from "../support/pointer";
 
 /** /messaging/conversation/<id>/: the messages with one partner and the composer. */
 export class ConversationPage {
@@ -44,9 +45,19 @@ export class ConversationPage {
     return this.page.getByRole("link", { name: "Back to messages" });
   }
 
+  get sendButton(): Locator {
+    return this.page.getByRole("button", { name: "Send", exact: true });
+  }
+
   async send(text: string) {
     await this.composer.fill(text);
-    await this.composer.press("Enter");
+    await this.sendWritten();
+  }
+
+  /** Sends what the composer holds as the device would: Enter on a laptop, the Send button on a phone. */
+  async sendWritten() {
+    if (await hasCoarsePointer(this.page)) await this.sendButton.click();
+    else await this.composer.press("Enter");
   }
 
   async retry(text: string) {

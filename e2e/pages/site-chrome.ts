@@ -16,6 +16,25 @@ export class SiteChrome {
     return this.toasts.filter({ hasText: text });
   }
 
+  /** The Dismiss button of the toast showing `text`. */
+  dismissButton(text: string): Locator {
+    return this.page.getByTestId("toast-card").filter({ has: this.toast(text) }).getByRole("button", { name: "Dismiss" });
+  }
+
+  /** Drags the toast showing `text` up with one finger (touch events, as a phone sends them). */
+  async swipeUp(text: string) {
+    const box = (await this.toast(text).boundingBox())!;
+    const x = box.x + box.width / 2;
+    const y = box.y + box.height / 2;
+    const cdp = await this.page.context().newCDPSession(this.page);
+    const touch = (type: "touchStart" | "touchMove" | "touchEnd", at?: number) =>
+      cdp.send("Input.dispatchTouchEvent", { type, touchPoints: at === undefined ? [] : [{ x, y: at }] });
+    await touch("touchStart", y);
+    for (const dy of [10, 25, 45, 70]) await touch("touchMove", y - dy);
+    await touch("touchEnd");
+    await cdp.detach();
+  }
+
   get offlineBanner(): Locator {
     return this.page.getByTestId("offline-banner");
   }

@@ -7,6 +7,7 @@ import { queryKeys } from "./query-keys";
 
 let requestsFailing = false;
 const listeners = new Set<() => void>();
+const returnListeners = new Set<() => void>();
 
 const PROBE_URL = "/messaging/api/unread-count/";
 const PROBE_EVERY_MS = 3_000;
@@ -35,6 +36,22 @@ export function reportRequestReached(reached: boolean) {
   requestsFailing = !reached;
   if (requestsFailing) probeUntilReached();
   listeners.forEach((listener) => listener());
+  if (reached) reportConnectionReturned();
+}
+
+/** The server can be reached again: requests get through after failing, the browser is back online, or the live stream reconnected. */
+export function reportConnectionReturned() {
+  returnListeners.forEach((listener) => listener());
+}
+
+/** Calls `onReturn` each time the connection comes back; returns the unsubscribe. */
+export function onConnectionReturned(onReturn: () => void): () => void {
+  returnListeners.add(onReturn);
+  window.addEventListener("online", onReturn);
+  return () => {
+    returnListeners.delete(onReturn);
+    window.removeEventListener("online", onReturn);
+  };
 }
 
 function subscribe(onChange: () => void) {

@@ -1,7 +1,10 @@
 import type { MessageJson } from "@/lib/messaging/wire";
 
-/** A message on screen: from the server, or ours still on its way ("sending") or stopped ("failed"). */
-export type ChatMessage = MessageJson & { delivery?: "sending" | "failed" };
+/**
+ * A message on screen: from the server, or ours still on its way ("sending") or
+ * stopped ("failed"; `refusal` is the server's sentence when it refused it for good).
+ */
+export type ChatMessage = MessageJson & { delivery?: "sending" | "failed"; refusal?: string };
 
 /** What the client keeps for one conversation: its loaded messages, oldest first. */
 export type ConversationCache = { messages: ChatMessage[]; hasOlder: boolean };
@@ -36,20 +39,23 @@ export function addPending(cache: ConversationCache, message: ChatMessage): Conv
   return {
     ...cache,
     messages: retried
-      ? messages.map((m) => (m.client_id === message.client_id ? { ...m, delivery: "sending" } : m))
+      ? messages.map((m) => (m.client_id === message.client_id ? { ...m, delivery: "sending", refusal: undefined } : m))
       : [...messages, { ...message, delivery: "sending" }],
   };
 }
 
-export const markFailed = (cache: ConversationCache, idempotencyKey: string): ConversationCache => ({
+const setDelivery = (cache: ConversationCache, idempotencyKey: string, delivery: Pick<ChatMessage, "delivery" | "refusal">) => ({
   ...cache,
-  messages: cache.messages.map((m) => (isPending(m) && m.client_id === idempotencyKey ? { ...m, delivery: "failed" } : m)),
+  messages: cache.messages.map((m) => (isPending(m) && m.client_id === idempotencyKey ? { ...m, ...delivery } : m)),
 });
 
-export const removePending = (cache: ConversationCache, idempotencyKey: string): ConversationCache => ({
-  ...cache,
-  messages: cache.messages.filter((m) => !(isPending(m) && m.client_id === idempotencyKey)),
-});
+/** Not delivered; with a `refusal`, the server refused it for good. */
+export const markFailed = (cache: ConversationCache, idempotencyKey: string, refusal?: string): ConversationCache =>
+  setDelivery(cache, idempotencyKey, { delivery: "failed", refusal });
+
+/** On its way again (a retry, or the connection came back). */
+export const markSending = (cache: ConversationCache, idempotencyKey: string): ConversationCache =>
+  setDelivery(cache, idempotencyKey, { delivery: "sending", refusal: undefined });
 
 /** The partner's messages to us, all read now. */
 export const markReceivedRead = (cache: ConversationCache, partnerId: number, readAt: string): ConversationCache => ({

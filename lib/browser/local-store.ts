@@ -24,6 +24,15 @@ export function readLocal(key: string): string | null {
   }
 }
 
+/** Every localStorage key of this origin; none where storage is refused. */
+export function readLocalKeys(): string[] {
+  try {
+    return Object.keys(localStorage);
+  } catch {
+    return [];
+  }
+}
+
 /** Writes (or, with null, removes) a localStorage entry and tells every reader in this tab. */
 export function writeLocal(key: string, value: string | null) {
   try {

@@ -7,7 +7,7 @@ import {
   mergeMessages,
   messageKey,
   pollCursor,
-  removePending,
+  markSending,
   type ChatMessage,
   type ConversationCache,
 } from "@/lib/browser/conversation-cache";
@@ -67,7 +67,16 @@ describe("pending messages", () => {
   it("does not bring back a message the server already has", () => {
     const delivered = cache([mine(5, { client_id: "c-1" })]);
     expect(addPending(delivered, pending("c-1"))).toBe(delivered);
-    expect(removePending(addPending(cache([]), pending("c-9")), "c-9").messages).toEqual([]);
+  });
+
+  it("keeps the server's sentence on a refused message until it is sent again", () => {
+    let state = markFailed(addPending(cache([]), pending("c-1")), "c-1", "This member no longer exists.");
+    expect(state.messages[0]).toMatchObject({ delivery: "failed", refusal: "This member no longer exists." });
+    state = markSending(state, "c-1");
+    expect(state.messages[0]).toMatchObject({ delivery: "sending", refusal: undefined });
+    // A server message is never marked: only our pending ones.
+    const stored = cache([mine(5, { client_id: "c-2" })]);
+    expect(markFailed(stored, "c-2").messages[0]?.delivery).toBeUndefined();
   });
 });
 

@@ -3,7 +3,7 @@
 import { useQueryClient } from "@tanstack/react-query";
 import { createContext, useContext, useEffect, useState, type ReactNode } from "react";
 import type { LiveEvent } from "@/lib/live/events";
-import { reportRequestReached } from "../connection-status";
+import { reportConnectionReturned, reportRequestReached } from "../connection-status";
 import { MESSAGING_KEYS, newestKnownMessageId } from "./apply-event";
 import { connectLive } from "./connection";
 import { liveCache } from "./late-queries";
@@ -66,6 +66,7 @@ export function LiveProvider({
         if (reconnected) {
           cache.forget();
           refetch();
+          reportConnectionReturned();
         }
       },
       // The cache's newest when it has one; else the newest when the page was drawn, so that what arrived
