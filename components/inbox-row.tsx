@@ -4,6 +4,7 @@ import { useDraftPreview } from "@/lib/browser/drafts";
 import type { Clock } from "@/lib/browser/time-labels";
 import { fullTime, inboxTime } from "@/lib/browser/time-labels";
 import type { ConversationJson } from "@/lib/messaging/wire";
+import { ClockLabel } from "./clock-label";
 import { MessageTypeChip } from "./message-type-chip";
 import { PresenceDot, TypingOrPreview } from "./partner-status";
 import { Avatar } from "./ui/avatar";
@@ -35,13 +36,14 @@ export function InboxRow({ conversation, me, active, muted, clock }: InboxRowPro
         <div className="min-w-0 flex-1 border-b border-slate-100 py-1.5 dark:border-slate-800/0">
           <div className="flex items-baseline gap-2">
             <span className={`min-w-0 flex-1 truncate ${unread ? "font-semibold" : "font-medium"}`}>{name}</span>
-            <time
+            <ClockLabel
               dateTime={last.timestamp}
-              title={fullTime(at, clock)}
+              at={at}
+              clock={clock}
+              text={inboxTime}
+              title={fullTime}
               className={`shrink-0 text-xs ${unread ? "font-semibold text-emerald-700 dark:text-emerald-400" : "text-slate-600 dark:text-slate-400"}`}
-            >
-              {inboxTime(at, clock)}
-            </time>
+            />
           </div>
           <div className="mt-0.5 flex items-center gap-2">
             {draft && !active ? null : <MessageTypeChip type={last.message_type} />}

@@ -1,6 +1,7 @@
 import { memo } from "react";
 import type { ChatMessage } from "@/lib/browser/conversation-cache";
 import { clockTime, fullTime, type Clock } from "@/lib/browser/time-labels";
+import { ClockLabel } from "./clock-label";
 import { DeliveryStatus, deliveryOf } from "./delivery-status";
 import { MessageText } from "./message-text";
 import { MessageTypeChip } from "./message-type-chip";
@@ -39,9 +40,7 @@ export const MessageBubble = memo(function MessageBubble({ message, mine, sender
         <MessageTypeChip type={message.message_type} className="mb-1 mt-0.5" />
         <MessageText text={message.content} />
         <span className="float-right ml-3 mt-1 inline-flex translate-y-0.5 items-center gap-1 text-[11px] leading-4 text-slate-600 dark:text-slate-300">
-          <time dateTime={message.timestamp} title={fullTime(at, clock)}>
-            {clockTime(at, clock)}
-          </time>
+          <ClockLabel dateTime={message.timestamp} at={at} clock={clock} text={clockTime} title={fullTime} />
           {mine ? <DeliveryStatus delivery={delivery} /> : null}
         </span>
       </div>

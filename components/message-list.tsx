@@ -6,6 +6,7 @@ import { messageKey } from "@/lib/browser/conversation-cache";
 import { dayLabel } from "@/lib/browser/time-labels";
 import { useClock } from "@/lib/browser/use-clock";
 import type { PartnerJson } from "@/lib/messaging/wire";
+import { ClockLabel } from "./clock-label";
 import { MessageBubble } from "./message-bubble";
 import { UnreadDivider, type UnreadMark } from "./unread-divider";
 
@@ -26,9 +27,13 @@ export function MessageList({ me, partner, messages, unread, onRetry }: MessageL
         <section key={group.day}>
           {/* Not sticky: a floating label would cover the text scrolling under it. */}
           <h3 className="my-3 flex justify-center">
-            <span className="rounded-full bg-white px-3 py-1 text-xs font-medium text-slate-600 shadow-sm ring-1 ring-slate-200/70 dark:bg-slate-800 dark:text-slate-300 dark:ring-slate-700">
-              {dayLabel(group.first, clock)}
-            </span>
+            <ClockLabel
+              as="span"
+              at={group.first}
+              clock={clock}
+              text={dayLabel}
+              className="rounded-full bg-white px-3 py-1 text-xs font-medium text-slate-600 shadow-sm ring-1 ring-slate-200/70 dark:bg-slate-800 dark:text-slate-300 dark:ring-slate-700"
+            />
           </h3>
           <ol className="flex flex-col">
             {group.messages.map((message, i) => {

@@ -3,7 +3,10 @@
 import { usePartnerPresence, usePartnerTyping } from "@/lib/browser/live/use-typing";
 import type { PresenceState } from "@/lib/browser/live/apply-event";
 import { useClock } from "@/lib/browser/use-clock";
-import { inboxTime } from "@/lib/browser/time-labels";
+import { inboxTime, type Clock } from "@/lib/browser/time-labels";
+import { ClockLabel } from "./clock-label";
+
+const lastSeen = (at: Date, clock: Clock) => `last seen ${inboxTime(at, clock)}`;
 
 /** The line under a partner's name: "typing…", "online", "last seen 5 min", or what is shown otherwise. */
 export function PartnerStatus({ partnerId, presence, fallback }: { partnerId: number; presence?: PresenceState; fallback: string }) {
@@ -12,7 +15,7 @@ export function PartnerStatus({ partnerId, presence, fallback }: { partnerId: nu
   const clock = useClock();
   if (typing) return <span className="font-medium text-emerald-700 dark:text-emerald-400">typing…</span>;
   if (online) return <span>online</span>;
-  if (last_seen && clock) return <span>last seen {inboxTime(new Date(last_seen), clock)}</span>;
+  if (last_seen && clock) return <ClockLabel as="span" at={new Date(last_seen)} clock={clock} text={lastSeen} />;
   return <span>{fallback}</span>;
 }
 

@@ -3,8 +3,9 @@ export type ReaderClock = { now: string; timeZone: string; locale: string };
 
 export const CLOCK_COOKIE = "reader-clock";
 
-export const clockCookieValue = ({ timeZone, locale }: { timeZone: string; locale: string }) =>
-  encodeURIComponent(`${timeZone}|${locale}`);
+/** `checked`: the browser's fingerprint of the check that found them (lib/browser/reader-zone.ts); the server ignores it. */
+export const clockCookieValue = ({ timeZone, locale }: { timeZone: string; locale: string }, checked?: string) =>
+  encodeURIComponent(checked === undefined ? `${timeZone}|${locale}` : `${timeZone}|${locale}|${checked}`);
 
 const usable = (timeZone: string, locale: string) => {
   try {

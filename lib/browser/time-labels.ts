@@ -1,3 +1,5 @@
+import { localTimeZone } from "./reader-zone";
+
 /** How times read in the inbox and the conversation, in the reader's time zone (as the browser told the server in a cookie; UTC before it has). */
 export type Clock = { now: Date; timeZone?: string; locale?: string };
 
@@ -14,8 +16,12 @@ function formatter(locale: string | undefined, options: Intl.DateTimeFormatOptio
   return made;
 }
 
+const pad = (n: number) => String(n).padStart(2, "0");
+
 /** "2024-03-05" for the calendar day a moment falls on in the time zone. */
 export function dayKey(at: Date, timeZone?: string): string {
+  // The browser's own zone (known without Intl): its local date, without setting up ICU (reader-zone.ts).
+  if (timeZone !== undefined && timeZone === localTimeZone()) return `${at.getFullYear()}-${pad(at.getMonth() + 1)}-${pad(at.getDate())}`;
   return formatter("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(at);
 }
 

@@ -1,7 +1,8 @@
 "use client";
 
 import { createContext, createElement, useContext, useEffect, useMemo, useSyncExternalStore, type ReactNode } from "react";
-import { CLOCK_COOKIE, clockCookieValue, type ReaderClock } from "@/lib/reader-clock";
+import type { ReaderClock } from "@/lib/reader-clock";
+import { readerZone } from "./reader-zone";
 import type { Clock } from "./time-labels";
 
 const TICK_MS = 30_000;
@@ -9,13 +10,8 @@ let current: Clock | null = null;
 const listeners = new Set<() => void>();
 let timer: ReturnType<typeof setInterval> | undefined;
 
-const readerZone = () => {
-  const { timeZone, locale } = Intl.DateTimeFormat().resolvedOptions();
-  return { timeZone, locale };
-};
-
 const tick = () => {
-  current = { now: new Date(), ...readerZone() };
+  current = { now: new Date(), ...readerZone({ recheck: true }) };
   listeners.forEach((notify) => notify());
 };
 
@@ -44,6 +40,10 @@ function adopt(server: Clock): Clock {
 
 const ServerClock = createContext<Clock>({ now: new Date(0), timeZone: "UTC", locale: "en-US" });
 
+/** The clocks ClockProvider made from the server's: while a label's clock is one of them, the server drew it. */
+const serverClocks = new WeakSet<Clock>();
+export const isServerClock = (clock: Clock) => serverClocks.has(clock);
+
 /**
  * The server's idea of the reader's clock (the request's moment, and the time
  * zone and locale the browser told it in a cookie), so the HTML already has
@@ -51,12 +51,13 @@ const ServerClock = createContext<Clock>({ now: new Date(0), timeZone: "UTC", lo
  */
 export function ClockProvider({ value, children }: { value: ReaderClock; children: ReactNode }) {
   useEffect(() => {
-    const told = clockCookieValue(readerZone());
-    if (!document.cookie.split("; ").includes(`${CLOCK_COOKIE}=${told}`)) {
-      document.cookie = `${CLOCK_COOKIE}=${told}; path=/; max-age=31536000; samesite=lax`;
-    }
+    readerZone(); // sets the cookie when it is missing or out of date
   }, []);
-  const clock = useMemo(() => ({ now: new Date(value.now), timeZone: value.timeZone, locale: value.locale }), [value]);
+  const clock = useMemo(() => {
+    const made = { now: new Date(value.now), timeZone: value.timeZone, locale: value.locale };
+    if (typeof window !== "undefined") serverClocks.add(made);
+    return made;
+  }, [value]);
   return createElement(ServerClock.Provider, { value: clock }, children);
 }
 

@@ -11,6 +11,12 @@ describe("readerClock", () => {
     expect(readerClock(decodeURIComponent(cookie), now).timeZone).toBe("Asia/Kathmandu");
   });
 
+  it("reads the zone and locale past the browser's fingerprint of its check (lib/browser/reader-zone.ts)", () => {
+    const cookie = clockCookieValue({ timeZone: "Asia/Kathmandu", locale: "en-GB" }, "-345,-345;en-GB,en");
+    expect(decodeURIComponent(cookie)).toBe("Asia/Kathmandu|en-GB|-345,-345;en-GB,en");
+    expect(readerClock(cookie, now)).toEqual({ now: now.toISOString(), timeZone: "Asia/Kathmandu", locale: "en-GB" });
+  });
+
   it("falls back to UTC in en-US without a cookie or with one that is not a zone", () => {
     const utc = { now: now.toISOString(), timeZone: "UTC", locale: "en-US" };
     expect(readerClock(undefined, now)).toEqual(utc);
