@@ -1,6 +1,6 @@
 import { QueryClient, QueryObserver, type InfiniteData } from "@tanstack/react-query";
 import { describe, expect, it } from "vitest";
-import { applyLiveEvent, newestKnownMessageId } from "@/lib/browser/live/apply-event";
+import { applyLiveEvent, newestKnownMessageId, TYPING_SHOWN_MS } from "@/lib/browser/live/apply-event";
 import { liveCache } from "@/lib/browser/live/late-queries";
 import type { ConversationCache } from "@/lib/browser/conversation-cache";
 import type { InboxPage } from "@/lib/browser/inbox-rows";
@@ -144,6 +144,22 @@ describe("events for parts of the page drawn after they came (liveCache)", () =>
     expect(c.getQueryData<ConversationCache>(queryKeys.messages(2))!.messages.map((m) => [m.id, m.is_read])).toEqual([[8, true], [9, false]]);
     expect(c.getQueryData(queryKeys.presence(2))).toEqual({ online: false, last_seen: "2026-01-01T00:01:00.000Z" });
     expect(c.getQueryData(queryKeys.unreadCount())).toEqual({ unread_count: 3, muted_unread_count: 0 });
+    live.stop();
+  });
+
+  it("a typing signal replayed into a conversation drawn later shows for as long as it would have, from when it came", async () => {
+    const c = new QueryClient();
+    const live = liveCache(c, ME);
+    const came = Date.now();
+    live.apply({ event: "typing", data: { user_id: 2, typing: true } });
+    const typing = drawLater(c, queryKeys.typing(2), 0);
+    await typing.draw();
+    const until = c.getQueryData<number>(queryKeys.typing(2))!;
+    expect(until).toBeGreaterThanOrEqual(came + TYPING_SHOWN_MS);
+    expect(until).toBeLessThanOrEqual(Date.now() + TYPING_SHOWN_MS);
+    // From long ago: already over when replayed.
+    applyLiveEvent(c, { event: "typing", data: { user_id: 2, typing: true } }, ME, () => true, came - 60_000);
+    expect(c.getQueryData<number>(queryKeys.typing(2))!).toBeLessThan(Date.now());
     live.stop();
   });
 

@@ -82,7 +82,7 @@ const write = <T,>(queryKey: QueryKey, change: (data: T) => T | typeof REFETCH):
  * repeat: a message is known by its id, a read by the id it reads up to, and
  * a total, a typing signal or a presence is the latest state.
  */
-function writesOf(event: LiveEvent, me: number): CacheWrite[] {
+function writesOf(event: LiveEvent, me: number, receivedAt: number): CacheWrite[] {
   switch (event.event) {
     case "message": {
       const message = event.data;
@@ -111,7 +111,8 @@ function writesOf(event: LiveEvent, me: number): CacheWrite[] {
       return [write<number[]>(queryKeys.mutes(), (ids) => withMuted(ids, user_id, muted))];
     }
     case "typing":
-      return [write(queryKeys.typing(event.data.user_id), () => (event.data.typing ? Date.now() + TYPING_SHOWN_MS : 0))];
+      // Shown for a while after it came (a replayed signal from long ago shows nothing).
+      return [write(queryKeys.typing(event.data.user_id), () => (event.data.typing ? receivedAt + TYPING_SHOWN_MS : 0))];
     case "presence":
       return [write<PresenceState>(queryKeys.presence(event.data.user_id), () => ({ online: event.data.online, last_seen: event.data.last_seen }))];
     case "resync":
@@ -133,12 +134,14 @@ export function applyLiveEvent(
   event: LiveEvent,
   me: number,
   accepts: (query: Query) => boolean = () => true,
+  /** When the event came (ms since epoch): a replay passes the original moment. */
+  receivedAt = Date.now(),
 ): void {
   if (event.event === "resync") {
     for (const queryKey of MESSAGING_KEYS) void queryClient.invalidateQueries({ queryKey });
     return;
   }
-  for (const { queryKey, change } of writesOf(event, me)) {
+  for (const { queryKey, change } of writesOf(event, me, receivedAt)) {
     const query = queryClient.getQueryCache().find({ queryKey, exact: true });
     if (!query || query.state.data === undefined || !accepts(query)) continue;
     const next = change(query.state.data);

@@ -27,7 +27,7 @@ export type LiveCache = {
  * `applyLiveEvent`), so one the server's data already held changes nothing.
  */
 export function liveCache(queryClient: QueryClient, me: number): LiveCache {
-  let kept: LiveEvent[] = [];
+  let kept: { event: LiveEvent; at: number }[] = [];
   const undrawn = new WeakSet<Query>();
   const stop = queryClient.getQueryCache().subscribe((change) => {
     if (change.type === "added") undrawn.add(change.query);
@@ -36,16 +36,17 @@ export function liveCache(queryClient: QueryClient, me: number): LiveCache {
       const events = kept;
       // After the subscription that announced it, not inside it. No event can come in between:
       // events arrive as tasks, and a microtask runs first.
-      queueMicrotask(() => events.forEach((event) => applyLiveEvent(queryClient, event, me, (q) => q === query)));
+      queueMicrotask(() => events.forEach(({ event, at }) => applyLiveEvent(queryClient, event, me, (q) => q === query, at)));
     }
   });
   return {
     apply(event) {
+      const at = Date.now();
       if (event.event !== "ping" && event.event !== "resync") {
-        kept.push(event);
+        kept.push({ event, at });
         if (kept.length > KEPT_EVENTS) kept = kept.slice(-KEPT_EVENTS);
       }
-      applyLiveEvent(queryClient, event, me, (query) => !undrawn.has(query));
+      applyLiveEvent(queryClient, event, me, (query) => !undrawn.has(query), at);
     },
     forget() {
       kept = [];
