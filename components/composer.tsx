@@ -3,6 +3,7 @@
 import { useEffect, useRef, type FormEvent, type KeyboardEvent } from "react";
 import { takeComposerFocusRequest } from "@/lib/browser/composer-focus";
 import { isSendable, isSendKey, messageLength } from "@/lib/browser/composer-input";
+import { useHydrated } from "@/lib/browser/use-hydrated";
 import { MAX_MESSAGE_LENGTH, type MessageType } from "@/lib/messaging/message-types";
 import { CompactTypeSelect } from "./compact-type-select";
 import { MessageLengthCounter } from "./message-length-counter";
@@ -24,8 +25,14 @@ export function Composer({ partnerName, draft, onDraftChange, messageType, onMes
   const tooLong = messageLength(draft) > MAX_MESSAGE_LENGTH;
   const canSend = isSendable(draft);
 
+  const hydrated = useHydrated();
   useEffect(() => {
+    // Text typed before this part of the page could listen (a slow phone) stays, and Send can send it.
+    const typed = text.current?.value ?? "";
+    if (typed && typed !== draft) onDraftChange(typed);
     if (takeComposerFocusRequest()) text.current?.focus();
+    // Only at mount.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
   function submit(event?: FormEvent) {
@@ -47,6 +54,7 @@ export function Composer({ partnerName, draft, onDraftChange, messageType, onMes
     <form
       onSubmit={submit}
       aria-label={`Message ${partnerName}`}
+      data-hydrated={hydrated || undefined}
       className="shrink-0 border-t border-slate-200 bg-white px-2 pt-2 pb-[max(0.5rem,env(safe-area-inset-bottom))] sm:px-4 dark:border-slate-800 dark:bg-slate-900"
     >
       <div className="flex items-end gap-1.5 sm:gap-2">

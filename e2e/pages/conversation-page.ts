@@ -9,6 +9,8 @@ export class ConversationPage {
     await this.page.goto(`/messaging/conversation/${partnerId}/`);
     await expect(this.composer).toBeVisible();
     await expect(this.page.locator("html[data-hydrated=true]")).toBeAttached();
+    // The conversation streams in after the page's frame: its composer hydrates on its own.
+    await expect(this.page.locator("form[data-hydrated=true]").filter({ has: this.composer })).toBeAttached();
   }
 
   get composer(): Locator {
