@@ -15,11 +15,13 @@ import { buildIsCurrent, freePort, startServer } from "./server";
  * event stream are signed in as a member's are (--extra-headers reaches only
  * the document). Each run gets a fresh browser; one unmeasured visit first sets
  * what a returning member's browser holds (the reader-clock cookie).
- * Usage: npm run build && npm run bench:lighthouse [-- --runs 3] [--trace]
+ * Usage: npm run build && npm run bench:lighthouse [-- --runs 3] [--trace] [--only conversation]
  */
 const RUNS = Number(process.argv[process.argv.indexOf("--runs") + 1]) || 1;
 /** --trace keeps each run's trace too (lighthouse-<page>-<run>.trace.tmp: Chrome DevTools' Performance panel opens it). */
 const TRACE = process.argv.includes("--trace");
+/** --only <page> (login, inbox or conversation) measures that page alone. */
+const ONLY = process.argv.includes("--only") ? process.argv[process.argv.indexOf("--only") + 1] : undefined;
 const CATEGORIES = ["performance", "accessibility", "best-practices", "seo"] as const;
 const DATA_DIR = ".data-lighthouse";
 const log = (line: string) => console.info(`[lighthouse] ${line}`);
@@ -104,7 +106,10 @@ async function audit(url: string, cookies: Cookie[], outFile: string, traceFile:
     const result = await lighthouse(url, { output: "json", onlyCategories: [...CATEGORIES], logLevel: "error" }, undefined, page);
     if (!result) throw new Error(`Lighthouse returned nothing for ${url}`);
     writeFileSync(outFile, result.report as string);
-    if (TRACE) writeFileSync(traceFile, JSON.stringify(result.artifacts.Trace));
+    if (TRACE) {
+      writeFileSync(traceFile, JSON.stringify(result.artifacts.Trace));
+      writeFileSync(traceFile.replace(/\.trace\.tmp$/, ".devtoolslog.tmp"), JSON.stringify(result.artifacts.DevtoolsLog));
+    }
     const { categories, audits } = result.lhr;
     const score = (c: string) => Math.round((categories[c]?.score ?? 0) * 100);
     const value = (a: string) => audits[a]?.numericValue ?? NaN;
@@ -152,13 +157,15 @@ async function main() {
   try {
     const alice = new Visitor(server.url);
     await alice.signIn("alice", DEMO_PASSWORD);
-    log("writing a conversation of 160 messages");
-    const partnerId = await longConversation(server.url, alice);
+    const needsConversation = !ONLY || ONLY === "conversation";
+    if (needsConversation) log("writing a conversation of 160 messages");
+    const partnerId = needsConversation ? await longConversation(server.url, alice) : 0;
     const pages = [
       { name: "login", url: `${server.url}/login/`, cookies: [] },
       { name: "inbox", url: `${server.url}/messaging/`, cookies: cookiesOf(alice.cookieHeader) },
       { name: "conversation (160 messages)", url: `${server.url}/messaging/conversation/${partnerId}/`, cookies: cookiesOf(alice.cookieHeader) },
-    ];
+    ].filter(({ name }) => !ONLY || name.split(" ")[0] === ONLY);
+    if (pages.length === 0) throw new Error(`--only takes login, inbox or conversation, not ${ONLY}`);
     const rows: { page: string; run: number; load: string; scores: Scores }[] = [];
     for (const page of pages) {
       for (let run = 1; run <= RUNS; run++) {

@@ -6,7 +6,7 @@ import { useEffect, useRef, useState } from "react";
 import { notificationsEnabled, soundEnabled } from "@/lib/browser/alert-settings";
 import { playChime } from "@/lib/browser/chime";
 import { inboxRows, type InboxPage } from "@/lib/browser/inbox-rows";
-import { useLive } from "@/lib/browser/live/live-provider";
+import { useLive, useLiveConnected } from "@/lib/browser/live/live-provider";
 import { messageSender } from "@/lib/browser/message-sender";
 import { newIncoming, previewOf, shouldAnnounce, titleWithCount, type SeenMessages } from "@/lib/browser/new-messages";
 import { queryKeys } from "@/lib/browser/query-keys";
@@ -35,7 +35,8 @@ export function MessageAlerts({ me }: { me: number }) {
   const router = useRouter();
   const pathname = usePathname();
   const queryClient = useQueryClient();
-  const { connected, subscribe } = useLive();
+  const { subscribe } = useLive();
+  const connected = useLiveConnected();
   const inbox = useCachedQueryData<InfiniteData<InboxPage>>(queryKeys.conversations());
   const unread = useCachedQueryData<UnreadCounts>(queryKeys.unreadCount());
   const muted = useMutedIds();

@@ -3,7 +3,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { api } from "@/lib/browser/api";
 import { queryKeys } from "@/lib/browser/query-keys";
-import { useLive } from "@/lib/browser/live/live-provider";
+import { useLiveConnected } from "@/lib/browser/live/live-provider";
 import { usePageVisible } from "@/lib/browser/use-visibility";
 import type { UnreadCounts } from "@/lib/messaging/wire";
 import { CountBadge } from "./ui/count-badge";
@@ -11,7 +11,7 @@ import { CountBadge } from "./ui/count-badge";
 /** The header's unread count: pushed by live events, or polled while they are not flowing. */
 export function UnreadBadge({ initial }: { initial: UnreadCounts }) {
   const visible = usePageVisible();
-  const { connected } = useLive();
+  const connected = useLiveConnected();
   const { data = initial } = useQuery({
     queryKey: queryKeys.unreadCount(),
     queryFn: ({ signal }) =>

@@ -6,7 +6,7 @@ import type { MessageJson } from "@/lib/messaging/wire";
 import { api } from "./api";
 import { mergeMessages, pollCursor, type ConversationCache } from "./conversation-cache";
 import { queryKeys } from "./query-keys";
-import { useLive } from "./live/live-provider";
+import { useLiveConnected } from "./live/live-provider";
 import { usePageVisible } from "./use-visibility";
 
 type MessagesAnswer = { messages: MessageJson[]; has_more: boolean };
@@ -42,7 +42,7 @@ async function fetchSince(partnerId: number, cursor: number | undefined, signal:
 export function useConversation({ me, partnerId, initial }: { me: number; partnerId: number; initial: MessagesAnswer }) {
   const queryClient = useQueryClient();
   const visible = usePageVisible();
-  const { connected } = useLive();
+  const connected = useLiveConnected();
   const key = queryKeys.messages(partnerId);
   const [initialCache] = useState<ConversationCache>(() => ({ messages: initial.messages, hasOlder: initial.has_more }));
 

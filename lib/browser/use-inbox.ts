@@ -4,7 +4,7 @@ import { useInfiniteQuery } from "@tanstack/react-query";
 import { api } from "./api";
 import { inboxRows, nextInboxCursor, type InboxPage } from "./inbox-rows";
 import { queryKeys } from "./query-keys";
-import { useLive } from "./live/live-provider";
+import { useLiveConnected } from "./live/live-provider";
 import { usePageVisible } from "./use-visibility";
 
 const fetchInboxPage = (before: number | undefined, signal: AbortSignal) =>
@@ -13,7 +13,7 @@ const fetchInboxPage = (before: number | undefined, signal: AbortSignal) =>
 /** The signed-in member's conversations, newest first, refreshed while the page is open. */
 export function useInbox(initial: InboxPage) {
   const visible = usePageVisible();
-  const { connected } = useLive();
+  const connected = useLiveConnected();
   const inbox = useInfiniteQuery({
     queryKey: queryKeys.conversations(),
     queryFn: ({ pageParam, signal }) => fetchInboxPage(pageParam, signal),

@@ -6,7 +6,7 @@ import { api } from "./api";
 import { hasUnreadFrom, markReceivedRead, type ChatMessage, type ConversationCache } from "./conversation-cache";
 import { withConversationRead, type InboxPage } from "./inbox-rows";
 import { queryKeys } from "./query-keys";
-import { useLive } from "./live/live-provider";
+import { useLiveConnected } from "./live/live-provider";
 import { usePageVisible } from "./use-visibility";
 
 /**
@@ -16,7 +16,7 @@ import { usePageVisible } from "./use-visibility";
 export function useMarkConversationRead(partnerId: number, messages: ChatMessage[]) {
   const queryClient = useQueryClient();
   const visible = usePageVisible();
-  const { connected } = useLive();
+  const connected = useLiveConnected();
   const unread = hasUnreadFrom(messages, partnerId);
 
   const { mutate, isPending } = useMutation({

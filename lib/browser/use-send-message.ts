@@ -7,7 +7,7 @@ import type { MessageJson } from "@/lib/messaging/wire";
 import { api, ApiRequestError } from "./api";
 import { onConnectionReturned } from "./connection-status";
 import { addPending, markFailed, markSending, mergeMessages, type ChatMessage, type ConversationCache } from "./conversation-cache";
-import { useLive } from "./live/live-provider";
+import { useLiveConnected } from "./live/live-provider";
 import { createOutbox, type Outbox, type OutgoingMessage, type SendFailure } from "./outbox";
 import { queryKeys } from "./query-keys";
 
@@ -72,7 +72,7 @@ function outboxOf(queryClient: QueryClient) {
  */
 export function useSendMessage(me: number, partnerId: number, { onError }: { onError: (sentence: string) => void }) {
   const queryClient = useQueryClient();
-  const { connected } = useLive();
+  const connected = useLiveConnected();
   // Made on first use in the browser, never while rendering on the server.
   const outbox = () => outboxOf(queryClient).outbox;
   useEffect(() => outboxOf(queryClient).lend({ live: connected, toast: onError }));

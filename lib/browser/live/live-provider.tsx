@@ -1,7 +1,7 @@
 "use client";
 
 import { useQueryClient } from "@tanstack/react-query";
-import { createContext, useContext, useEffect, useState, type ReactNode } from "react";
+import { createContext, startTransition, useContext, useEffect, useMemo, useState, type ReactNode } from "react";
 import type { LiveEvent } from "@/lib/live/events";
 import { reportConnectionReturned, reportRequestReached } from "../connection-status";
 import { MESSAGING_KEYS, newestKnownMessageId } from "./apply-event";
@@ -9,18 +9,60 @@ import { connectLive } from "./connection";
 import { liveCache } from "./late-queries";
 
 type LiveListener = (event: LiveEvent) => void;
+type StatusListener = (connected: boolean) => void;
 type LiveState = {
-  connected: boolean;
   memberId: number | null;
   /** Called with each event after it is written into the cache; returns the unsubscribe. */
   subscribe(listener: LiveListener): () => void;
+  /** Called now with whether the stream is open, then on each change; returns the unsubscribe. */
+  watchStatus(listener: StatusListener): () => void;
 };
 
 const noListeners = () => () => {};
-const LiveContext = createContext<LiveState>({ connected: false, memberId: null, subscribe: noListeners });
+const LiveContext = createContext<LiveState>({
+  memberId: null,
+  subscribe: noListeners,
+  watchStatus: (listener) => {
+    listener(false);
+    return () => {};
+  },
+});
 
-/** Whether live events are flowing; while they are, nothing needs to poll. */
+/** The signed-in member and the live events: the same object for the life of the page. */
 export const useLive = () => useContext(LiveContext);
+
+/**
+ * Whether live events are flowing; while they are, nothing needs to poll.
+ *
+ * Not part of the context's value: the stream often opens while the inbox or the conversation is still dehydrated
+ * server HTML, and a changed context value reaching them makes React hydrate them at once in one blocking task
+ * (40-50 ms on a phone's first load, or it draws them again on the client). Each reader learns it after its own
+ * hydration instead, in a transition.
+ */
+export function useLiveConnected(): boolean {
+  const { watchStatus } = useContext(LiveContext);
+  const [connected, setConnected] = useState(false);
+  useEffect(() => watchStatus((now) => startTransition(() => setConnected(now))), [watchStatus]);
+  return connected;
+}
+
+/** The stream's open/closed state, outside React's state (see useLiveConnected). */
+function statusHolder() {
+  let connected = false;
+  const listeners = new Set<StatusListener>();
+  return {
+    set(now: boolean) {
+      if (now === connected) return;
+      connected = now;
+      listeners.forEach((listener) => listener(now));
+    },
+    watch(listener: StatusListener) {
+      listeners.add(listener);
+      listener(connected);
+      return () => void listeners.delete(listener);
+    },
+  };
+}
 
 /**
  * Keeps the signed-in member's events stream open and writes its events into
@@ -38,7 +80,7 @@ export function LiveProvider({
   children: ReactNode;
 }) {
   const queryClient = useQueryClient();
-  const [connected, setConnected] = useState(false);
+  const [status] = useState(statusHolder);
   const [listeners] = useState(() => new Set<LiveListener>());
   const [subscribe] = useState(() => (listener: LiveListener) => {
     listeners.add(listener);
@@ -62,7 +104,7 @@ export function LiveProvider({
       onStatus: (now, reconnected) => {
         isConnected = now;
         if (now) reportRequestReached(true);
-        setConnected(now);
+        status.set(now);
         if (reconnected) {
           cache.forget();
           refetch();
@@ -80,9 +122,11 @@ export function LiveProvider({
     return () => {
       document.removeEventListener("visibilitychange", onVisible);
       disconnect();
+      status.set(false);
       cache.stop();
     };
-  }, [memberId, queryClient, listeners, resumeAfter]);
+  }, [memberId, queryClient, listeners, resumeAfter, status]);
 
-  return <LiveContext.Provider value={{ connected, memberId, subscribe }}>{children}</LiveContext.Provider>;
+  const value = useMemo(() => ({ memberId, subscribe, watchStatus: status.watch }), [memberId, subscribe, status]);
+  return <LiveContext.Provider value={value}>{children}</LiveContext.Provider>;
 }
