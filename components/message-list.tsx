@@ -1,5 +1,6 @@
 "use client";
 
+import { memo } from "react";
 import type { ChatMessage } from "@/lib/browser/conversation-cache";
 import { continuesRun, groupByDay } from "@/lib/browser/day-groups";
 import { messageKey } from "@/lib/browser/conversation-cache";
@@ -18,8 +19,11 @@ type MessageListProps = {
   onRetry: (message: ChatMessage) => void;
 };
 
-/** The conversation's messages, oldest first, under a date separator for each day, with the unread divider. */
-export function MessageList({ me, partner, messages, unread, onRetry }: MessageListProps) {
+/**
+ * The conversation's messages, oldest first, under a date separator for each day, with the unread divider.
+ * Memoised: the view around it redraws on every keystroke of the draft, the list only when its messages change.
+ */
+export const MessageList = memo(function MessageList({ me, partner, messages, unread, onRetry }: MessageListProps) {
   const clock = useClock();
   return (
     <>
@@ -56,4 +60,4 @@ export function MessageList({ me, partner, messages, unread, onRetry }: MessageL
       ))}
     </>
   );
-}
+});

@@ -1,6 +1,6 @@
 "use client";
 
-import { useCallback, useState } from "react";
+import { useCallback, useMemo, useState } from "react";
 
 /** Bubbles drawn when a conversation opens (a phone shows about ten); older ones are drawn as the member scrolls up. */
 export const FIRST_SHOWN = 20;
@@ -31,5 +31,7 @@ export function useShownMessages<M>(messages: M[], keyOf: (message: M) => string
     const next = start - SHOWN_PER_STEP;
     setFirstKey(next > 0 ? keyOf(messages[next]!) : null);
   }, [messages, start, keyOf]);
-  return { shown: start === 0 ? messages : messages.slice(start), hiddenCount, showMore };
+  // The same array while nothing changed, so a keystroke in the composer does not redraw the list.
+  const shown = useMemo(() => (start === 0 ? messages : messages.slice(start)), [messages, start]);
+  return { shown, hiddenCount, showMore };
 }
