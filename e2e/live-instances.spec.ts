@@ -2,7 +2,7 @@ import { expect, request, test, type APIRequestContext, type Browser, type Page 
 import { DEMO_PASSWORD } from "../db/demo-community";
 import { AuthPages } from "./pages/auth-pages";
 import { ConversationPage } from "./pages/conversation-page";
-import { MemberApi } from "./pages/member-api";
+import { MemberApi, signUpMember } from "./pages/member-api";
 import { messageIds, openEventStream, type EventStream } from "./support/event-stream";
 import { postgresReachable, startLiveInstances, type LiveInstances } from "./support/live-instances";
 
@@ -45,9 +45,20 @@ async function signIn(baseURL: string, username: string): Promise<Member> {
     form: { username, password: DEMO_PASSWORD, csrfToken, json: "true" },
   });
   expect(answer.ok()).toBe(true);
+  return { api: new MemberApi(context, baseURL), request: context, cookie: await cookieOf(context), baseURL };
+}
+
+/** A brand-new member signed up and in on one instance, for conversations no other test touches. */
+async function signUp(baseURL: string, name: string): Promise<Member & { id: number }> {
+  const { id, api, request: context } = await signUpMember(baseURL, name);
+  contexts.push(context);
+  return { id, api, request: context, cookie: await cookieOf(context), baseURL };
+}
+
+/** The Cookie header of a signed-in context (the session is valid on either instance). */
+async function cookieOf(context: APIRequestContext) {
   const { cookies } = await context.storageState();
-  const cookie = cookies.map((c) => `${c.name}=${c.value}`).join("; ");
-  return { api: new MemberApi(context, baseURL), request: context, cookie, baseURL };
+  return cookies.map((c) => `${c.name}=${c.value}`).join("; ");
 }
 
 async function post(member: Member, path: string, data?: unknown) {
@@ -131,6 +142,42 @@ test("a listener killed with pg_terminate_backend: that instance's streams resyn
   expect(aliceOnA.events.some((e) => e.event === "resync")).toBe(false);
 });
 
+/** The data of the stream's events of one kind, from the `from`th event on. */
+const dataOf = (stream: EventStream, event: string, from = 0) =>
+  stream.events.slice(from).filter((e) => e.event === event).map((e) => e.data);
+
+test("a mute through A reaches the member's stream on B once, with the muted part of the unread count, and so does the unmute", async () => {
+  const ana = await signUp(live.a.url, "Ana");
+  const ben = await signUp(live.a.url, "Ben");
+  const anaOnB = await liveStream(live.b.url, ana);
+  const sent = [];
+  for (const n of [1, 2, 3]) sent.push(await ben.api.send(ana.id, unique(`Unread ${n}`)));
+  // The sends' events are over with the total that follows the last message (a stream opened after the sends could still get them).
+  const last = anaOnB.events.indexOf(await anaOnB.next(messageEvent(sent[2]!.id)));
+  const total = await anaOnB.next((e) => e.event === "unread" && anaOnB.events.indexOf(e) > last);
+  expect(total.data).toEqual({ unread_count: 3, muted_unread_count: 0 });
+  const from = anaOnB.events.length;
+
+  // Muted through A: B pushes the mute, then the total with Ben's three unread as its muted part.
+  const mute = (muted: boolean) => post(ana, "/messaging/api/mutes/", { user_id: ben.id, muted });
+  expect(await (await mute(true)).json()).toEqual({ success: true, user_id: ben.id, muted: true });
+  await expect.poll(() => dataOf(anaOnB, "mute", from)).toEqual([{ user_id: ben.id, muted: true }]);
+  await expect.poll(() => dataOf(anaOnB, "unread", from)).toEqual([{ unread_count: 3, muted_unread_count: 3 }]);
+
+  // The same mute again changes nothing and says nothing: the unmute's events (notices keep commit order) come next.
+  expect(await (await mute(true)).json()).toEqual({ success: true, user_id: ben.id, muted: true });
+  expect(await (await mute(false)).json()).toEqual({ success: true, user_id: ben.id, muted: false });
+  await expect.poll(() => dataOf(anaOnB, "mute", from)).toEqual([
+    { user_id: ben.id, muted: true },
+    { user_id: ben.id, muted: false },
+  ]);
+  await expect.poll(() => dataOf(anaOnB, "unread", from)).toEqual([
+    { unread_count: 3, muted_unread_count: 3 },
+    { unread_count: 3, muted_unread_count: 0 },
+  ]);
+  expect(await new MemberApi(ana.request, live.b.url).mutes()).toEqual([]);
+});
+
 async function signedInPage(browser: Browser, baseURL: string, username: string): Promise<Page> {
   const context = await browser.newContext({ baseURL });
   const page = await context.newPage();
@@ -174,5 +221,33 @@ test("a message sent on A appears in bob's open conversation on B with no poll w
   } finally {
     await alicePage.context().close();
     await bobPage.context().close();
+  }
+});
+
+test("the mute button of a conversation open on B flips when the member mutes and unmutes through A, with no refetch", async ({ browser }) => {
+  const ana = await signUp(live.a.url, "Ana");
+  const ben = await signUp(live.a.url, "Ben");
+  const context = await browser.newContext({ baseURL: live.b.url, storageState: await ana.request.storageState() });
+  try {
+    const page = await context.newPage();
+    const streamOpened = page.waitForResponse((r) => r.url().includes("/messaging/api/events/") && r.status() === 200);
+    const chat = new ConversationPage(page);
+    await chat.goto(ben.id);
+    await streamOpened;
+    await expect(chat.muteButton).toHaveAttribute("aria-pressed", "false");
+    await expect(chat.muteButton).toBeEnabled();
+
+    // Mutes are never polled: only B's live `mute` events can flip the button (a reconnection would refetch them).
+    const mutesRequests: string[] = [];
+    page.on("request", (r) => {
+      if (r.url().includes("/messaging/api/mutes/")) mutesRequests.push(`${r.method()} ${r.url()}`);
+    });
+    await ana.api.setMuted(ben.id, true);
+    await expect(chat.muteButton).toHaveAttribute("aria-pressed", "true");
+    await ana.api.setMuted(ben.id, false);
+    await expect(chat.muteButton).toHaveAttribute("aria-pressed", "false");
+    expect(mutesRequests).toEqual([]);
+  } finally {
+    await context.close();
   }
 });

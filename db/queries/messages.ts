@@ -4,7 +4,7 @@ import { executePrepared, getDb, type Executor } from "../connection";
 import { messages, type Message } from "../schema";
 import { rateLimitHit } from "./rate-limits";
 import { rowsOf } from "./sql";
-import { markReadWhere, moveSummariesToAdded, notifyAddedMessage, unreadTotal } from "./summaries";
+import { markReadWhere, moveSummariesToAdded, NO_UNREAD, notifyAddedMessage, unreadCountsOf } from "./summaries";
 
 export type NewMessageInput = {
   senderId: number;
@@ -220,9 +220,9 @@ export async function markConversationRead(userId: number, partnerId: number): P
   return markReadWhere(await getDb(), userId, sql`m.sender_id = ${partnerId}`);
 }
 
-/** Total unread messages received by the user (from the summaries, as the inbox rows count them). */
+/** Total unread messages received by the user (from the summaries, as the inbox rows count them), muted ones included. */
 export async function countUnread(userId: number): Promise<number> {
-  return unreadTotal(await getDb(), userId);
+  return ((await unreadCountsOf(await getDb(), [userId])).get(userId) ?? NO_UNREAD).unread_count;
 }
 
 /** Messages by id, for the live hub (they were announced to the members concerned). */

@@ -64,14 +64,6 @@ export async function markReadWhere(db: Executor, receiverId: number, which: SQL
   return rowsOf<{ marked: number }>(result)[0]?.marked ?? 0;
 }
 
-/** The member's unread total, from their summaries (the same numbers the inbox rows show). */
-export async function unreadTotal(db: Executor, memberId: number): Promise<number> {
-  const result = await db.execute(
-    sql`select coalesce(sum(unread_count), 0)::int as total from conversation_summaries where owner_id = ${memberId}`,
-  );
-  return rowsOf<{ total: number }>(result)[0]?.total ?? 0;
-}
-
 /**
  * The highest id of a message the member sent or received (null: none yet). A page passes it to its events
  * stream as the resume point, so what arrives while the page loads is caught up. The highest id, not the
@@ -91,7 +83,10 @@ export async function newestMessageIdOf(db: Executor, memberId: number): Promise
 /** A member's unread total, and how much of it is in conversations they muted (the tab title leaves that out). */
 export type UnreadCounts = { unread_count: number; muted_unread_count: number };
 
-/** Several members' unread counts at once (members with no conversation are left out: theirs are 0). */
+/**
+ * Several members' unread counts at once, from their summaries (the same numbers the inbox rows show);
+ * members with no conversation are left out: theirs are 0. The one query for the unread total.
+ */
 export async function unreadCountsOf(db: Executor, memberIds: number[]): Promise<Map<number, UnreadCounts>> {
   if (memberIds.length === 0) return new Map();
   const result = await db.execute(sql`

@@ -10,6 +10,7 @@ import {
   markConversationRead,
   searchUsers,
 } from "@/db/queries";
+import { setConversationMuted } from "@/db/queries/mutes";
 import { rowsOf } from "@/db/queries/sql";
 import type { User } from "@/db/schema";
 import { createMember } from "../support/members";
@@ -97,6 +98,17 @@ describe("read state", () => {
     expect(await markConversationRead(y.id, x.id)).toBe(0);
     expect(await countUnread(y.id)).toBe(1);
     expect(await countUnread(x.id)).toBe(1);
+  });
+
+  it("countUnread is 0 for a member with no conversation and counts muted conversations too", async () => {
+    const x = await createMember();
+    const y = await createMember();
+    const z = await createMember();
+    expect(await countUnread(y.id)).toBe(0);
+    await send(x, y, "from a muted partner");
+    await send(z, y, "from another");
+    await setConversationMuted(await getDb(), y.id, x.id, true);
+    expect(await countUnread(y.id)).toBe(2);
   });
 });
 
