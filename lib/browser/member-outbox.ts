@@ -11,7 +11,7 @@ import { queryKeys } from "./query-keys";
 /** What the open conversation lends the member's outbox: where failures are told, and whether live events flow. */
 export type OutboxHost = { toast?: (sentence: string) => void; live: boolean };
 
-type MemberOutbox = { outbox: Outbox; lend: (host: OutboxHost) => void };
+type MemberOutbox = { outbox: Outbox; lend: (host: OutboxHost) => void; close: () => void };
 
 const outboxes = new WeakMap<QueryClient, MemberOutbox>();
 
@@ -20,7 +20,7 @@ const failureOf = (error: unknown): SendFailure =>
     ? { status: error.status, sentence: error.message, retryAfterSeconds: error.retryAfterSeconds }
     : { status: 0, sentence: "Your message could not be sent." };
 
-/** One outbox per member (the QueryClient is the member's), alive as long as their page. */
+/** One outbox per member (the QueryClient is the member's), alive as long as their page or until their session ends. */
 export function memberOutbox(queryClient: QueryClient): MemberOutbox {
   const known = outboxes.get(queryClient);
   if (known) return known;
@@ -56,9 +56,21 @@ export function memberOutbox(queryClient: QueryClient): MemberOutbox {
     },
     failureOf,
   );
-  // Never unsubscribed: the outbox lives as long as the member's QueryClient.
-  onConnectionReturned(outbox.resume);
-  const entry: MemberOutbox = { outbox, lend: (lent) => void (host = lent) };
+  const stopListening = onConnectionReturned(outbox.resume);
+  const entry: MemberOutbox = {
+    outbox,
+    lend: (lent) => void (host = lent),
+    close: () => {
+      outboxes.delete(queryClient);
+      stopListening();
+      outbox.close();
+    },
+  };
   outboxes.set(queryClient, entry);
   return entry;
+}
+
+/** The member's session ended: their waiting messages, retry timer and reconnection listener go with it (none is sent as the next member). */
+export function closeMemberOutbox(queryClient: QueryClient) {
+  outboxes.get(queryClient)?.close();
 }

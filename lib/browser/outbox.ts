@@ -76,6 +76,8 @@ export type Outbox = {
   send(message: OutgoingMessage): void;
   /** The connection is back (or a rate limit passed): send what waits, oldest first. */
   resume(): void;
+  /** The member's session ended: what waits is dropped, and no clock or returning connection sends anything. */
+  close(): void;
 };
 
 /**
@@ -92,6 +94,7 @@ export function createOutbox(
 ): Outbox {
   const queue: OutgoingMessage[] = [];
   let draining = false;
+  let closed = false;
   // Automatic retries of the oldest message that failed in a row; a send or a Retry starts again from 0.
   let retried = 0;
   let cancelTimer: (() => void) | undefined;
@@ -102,7 +105,7 @@ export function createOutbox(
   };
 
   async function drain() {
-    if (draining || !on.online()) return;
+    if (closed || draining || !on.online()) return;
     draining = true;
     stopTimer();
     try {
@@ -111,10 +114,12 @@ export function createOutbox(
         on.sending(head);
         try {
           const stored = await on.post(head);
+          if (closed) return;
           queue.shift();
           retried = 0;
           on.sent(head, stored);
         } catch (error) {
+          if (closed) return;
           const failure = failureOf(error);
           // The bubbles already say the messages wait: the backoff's own failed retries are not told again.
           if (!isTransient(failure) || retried === 0) on.failed(failure);
@@ -145,10 +150,16 @@ export function createOutbox(
 
   return {
     send(message) {
+      if (closed) return;
       if (!queue.some((m) => m.idempotencyKey === message.idempotencyKey)) queue.push(message);
       retried = 0;
       void drain();
     },
     resume: () => void drain(),
+    close() {
+      closed = true;
+      queue.length = 0;
+      stopTimer();
+    },
   };
 }

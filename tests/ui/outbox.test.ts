@@ -245,4 +245,43 @@ describe("createOutbox", () => {
     await settle();
     expect(attempts).toEqual(["c-1"]);
   });
+
+  it("once closed (the member signed out), neither the timer, a returning connection nor a send posts anything", async () => {
+    const { outbox, attempts, log } = harness([unavailable]);
+    outbox.send(outgoing(1));
+    await settle();
+    outbox.close();
+    expect(vi.getTimerCount()).toBe(0);
+    outbox.resume();
+    outbox.send(outgoing(2));
+    await vi.advanceTimersByTimeAsync(120_000);
+    expect(attempts).toEqual(["c-1"]);
+    expect(log.some((l) => l.startsWith("sent"))).toBe(false);
+  });
+
+  it("an answer that comes back after closing changes nothing and starts no timer", async () => {
+    let answer!: (stored: MessageJson) => void;
+    const log: string[] = [];
+    const outbox = createOutbox(
+      {
+        post: () => new Promise((resolve) => (answer = resolve)),
+        online: () => true,
+        sending: () => {},
+        sent: (m) => log.push(`sent ${m.idempotencyKey}`),
+        waiting: () => {},
+        stoppedRetrying: () => {},
+        refused: () => {},
+        failed: () => {},
+        later: () => {
+          throw new Error("no timer after closing");
+        },
+      },
+      () => unavailable,
+    );
+    outbox.send(outgoing(1));
+    outbox.close();
+    answer({ id: 1, client_id: "c-1" } as MessageJson);
+    await settle();
+    expect(log).toEqual([]);
+  });
 });
