@@ -6,6 +6,15 @@ import { DeliveryStatus, deliveryOf } from "./delivery-status";
 import { MessageText } from "./message-text";
 import { MessageTypeChip } from "./message-type-chip";
 
+const WAITING_FOR = {
+  connection: "it goes out by itself when the connection is back.",
+  server: "the server had a problem; it goes out by itself in a moment.",
+} as const;
+
+/** Under one of our failed messages: what stopped it, and whether it still goes out by itself. */
+const notDelivered = ({ refusal, waitingFor }: ChatMessage) =>
+  refusal ? `Not delivered: ${refusal}` : `Not delivered yet: ${WAITING_FOR[waitingFor ?? "connection"]}`;
+
 type BubbleProps = {
   message: ChatMessage;
   mine: boolean;
@@ -46,7 +55,7 @@ export const MessageBubble = memo(function MessageBubble({ message, mine, sender
       </div>
       {mine && delivery === "failed" ? (
         <p className="mt-1 flex max-w-[85%] items-center gap-1 text-right text-xs text-red-700 sm:max-w-[70%] dark:text-red-300">
-          {message.refusal ? `Not delivered: ${message.refusal}` : "Not delivered yet: it goes out by itself when the connection is back."}
+          {notDelivered(message)}
           <button
             type="button"
             onClick={() => onRetry(message)}

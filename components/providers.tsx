@@ -3,6 +3,7 @@
 import { QueryClientProvider } from "@tanstack/react-query";
 import { useEffect, useState, type ReactNode } from "react";
 import { LiveProvider } from "@/lib/browser/live/live-provider";
+import { closeMemberOutbox } from "@/lib/browser/member-outbox";
 import { makeQueryClient } from "@/lib/browser/query-client";
 import { queryKeys } from "@/lib/browser/query-keys";
 import { ClockProvider } from "@/lib/browser/use-clock";
@@ -37,6 +38,8 @@ export function Providers({
   useEffect(() => {
     document.documentElement.dataset.hydrated = "true";
   }, []);
+  // Another member (or none) takes over the page: this member's waiting messages and retry timer end with their cache.
+  useEffect(() => () => closeMemberOutbox(client), [client]);
   return (
     <QueryClientProvider client={client}>
       <ClockProvider value={clock}>

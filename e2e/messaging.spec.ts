@@ -76,6 +76,43 @@ test("a send cut off by the network shows failed, and goes out by itself exactly
   await expect(bobChat.message(text)).toHaveCount(1);
 });
 
+test("messages the server fails with 503 are retried by themselves, in order, with the same client_id, and stored once each", async ({ newMember, pageFor }) => {
+  const ana = await newMember("Ana");
+  const ben = await newMember("Ben");
+  const page = await pageFor(ana);
+  const chat = new ConversationPage(page);
+  await chat.goto(ben.id);
+
+  // The server is in trouble for three attempts, then takes the messages: nobody presses Retry.
+  const attempts: { content: string; clientId: string }[] = [];
+  let troubled = 3;
+  await page.route(SEND, (route) => {
+    const body = route.request().postDataJSON() as { content: string; client_id: string };
+    attempts.push({ content: body.content, clientId: body.client_id });
+    if (troubled-- > 0) return route.fulfill({ status: 503, json: { success: false, error: "The server is busy. Try again in a moment." } });
+    return route.continue();
+  });
+  const first = unique("Through a busy server");
+  const second = unique("Right behind it");
+  await chat.send(first);
+  await expect(chat.message(first)).toContainText("Not delivered yet: the server had a problem");
+  await chat.send(second);
+
+  await expect(chat.message(first)).toHaveAttribute("data-status", /^(sent|read)$/, { timeout: 30_000 });
+  await expect(chat.message(second)).toHaveAttribute("data-status", /^(sent|read)$/, { timeout: 30_000 });
+  await expect(chat.messageRegion.getByRole("button", { name: "Retry" })).toHaveCount(0);
+  const firstAttempts = attempts.filter((a) => a.content === first);
+  expect(firstAttempts).toHaveLength(4);
+  expect(new Set(firstAttempts.map((a) => a.clientId)).size).toBe(1);
+  // The second waited behind the first: it was only sent once the first got through.
+  expect(attempts.map((a) => a.content)).toEqual([first, first, first, first, second]);
+
+  expect((await ana.api.messagesWith(ben.id)).map((m) => m.content)).toEqual([first, second]);
+  await page.reload();
+  await expect(chat.message(first)).toHaveCount(1);
+  await expect(chat.message(second)).toHaveCount(1);
+});
+
 test("sending again after a lost answer does not duplicate the message the server already kept", async ({ pageAs }, testInfo) => {
   const alice = await pageAs("alice");
   const carolId = await apiOf(alice, testInfo).idOf("carol");

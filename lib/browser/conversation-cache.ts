@@ -1,10 +1,13 @@
 import type { MessageJson } from "@/lib/messaging/wire";
+import type { WaitingFor } from "./outbox";
 
 /**
  * A message on screen: from the server, or ours still on its way ("sending") or
- * stopped ("failed"; `refusal` is the server's sentence when it refused it for good).
+ * stopped ("failed"): waiting to go out by itself (`waitingFor` says for what),
+ * or, with a `refusal`, left for the member's Retry (the server refused it for
+ * good, or kept failing until the outbox stopped trying).
  */
-export type ChatMessage = MessageJson & { delivery?: "sending" | "failed"; refusal?: string };
+export type ChatMessage = MessageJson & { delivery?: "sending" | "failed"; refusal?: string; waitingFor?: WaitingFor };
 
 /** What the client keeps for one conversation: its loaded messages, oldest first. */
 export type ConversationCache = { messages: ChatMessage[]; hasOlder: boolean };
@@ -39,23 +42,29 @@ export function addPending(cache: ConversationCache, message: ChatMessage): Conv
   return {
     ...cache,
     messages: retried
-      ? messages.map((m) => (m.client_id === message.client_id ? { ...m, delivery: "sending", refusal: undefined } : m))
+      ? messages.map((m) => (m.client_id === message.client_id ? { ...m, delivery: "sending", refusal: undefined, waitingFor: undefined } : m))
       : [...messages, { ...message, delivery: "sending" }],
   };
 }
 
-const setDelivery = (cache: ConversationCache, idempotencyKey: string, delivery: Pick<ChatMessage, "delivery" | "refusal">) => ({
+type PendingState = Pick<ChatMessage, "delivery" | "refusal" | "waitingFor">;
+
+const setDelivery = (cache: ConversationCache, idempotencyKey: string, { delivery, refusal, waitingFor }: PendingState) => ({
   ...cache,
-  messages: cache.messages.map((m) => (isPending(m) && m.client_id === idempotencyKey ? { ...m, ...delivery } : m)),
+  messages: cache.messages.map((m) => (isPending(m) && m.client_id === idempotencyKey ? { ...m, delivery, refusal, waitingFor } : m)),
 });
 
-/** Not delivered; with a `refusal`, the server refused it for good. */
-export const markFailed = (cache: ConversationCache, idempotencyKey: string, refusal?: string): ConversationCache =>
+/** Not delivered, and left for the member's Retry: `refusal` says why. */
+export const markFailed = (cache: ConversationCache, idempotencyKey: string, refusal: string): ConversationCache =>
   setDelivery(cache, idempotencyKey, { delivery: "failed", refusal });
+
+/** Not delivered yet, and going out by itself: when the connection is back, or when the server is asked again. */
+export const markWaiting = (cache: ConversationCache, idempotencyKey: string, waitingFor: WaitingFor): ConversationCache =>
+  setDelivery(cache, idempotencyKey, { delivery: "failed", waitingFor });
 
 /** On its way again (a retry, or the connection came back). */
 export const markSending = (cache: ConversationCache, idempotencyKey: string): ConversationCache =>
-  setDelivery(cache, idempotencyKey, { delivery: "sending", refusal: undefined });
+  setDelivery(cache, idempotencyKey, { delivery: "sending" });
 
 /** The partner's messages to us, all read now. */
 export const markReceivedRead = (cache: ConversationCache, partnerId: number, readAt: string): ConversationCache => ({

@@ -2,6 +2,7 @@
 
 import type { QueryClient } from "@tanstack/react-query";
 import { readLocalKeys, writeLocal } from "./local-store";
+import { closeMemberOutbox } from "./member-outbox";
 
 /**
  * Whether a localStorage key holds something of member `me`: their drafts
@@ -17,6 +18,8 @@ export function forgetMemberOnThisBrowser(me: number) {
 
 /** The end of a member's session in this tab (signed out, out everywhere, account deleted): nothing of theirs stays behind. */
 export function leaveSession(queryClient: QueryClient, me: number | null) {
+  // Before the page goes, no retry of theirs may fire (with whoever's cookie the browser holds next).
+  closeMemberOutbox(queryClient);
   // The cache first, so that no screen redraws this member's data while the storage empties.
   queryClient.clear();
   if (me !== null) forgetMemberOnThisBrowser(me);

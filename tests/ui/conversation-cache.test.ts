@@ -8,6 +8,7 @@ import {
   messageKey,
   pollCursor,
   markSending,
+  markWaiting,
   type ChatMessage,
   type ConversationCache,
 } from "@/lib/browser/conversation-cache";
@@ -57,8 +58,8 @@ describe("pending messages", () => {
 
   it("fails, retries with the same client_id, and never shows twice", () => {
     let state = addPending(cache([message(1)]), pending("c-1"));
-    state = markFailed(state, "c-1");
-    expect(state.messages.at(-1)?.delivery).toBe("failed");
+    state = markWaiting(state, "c-1", "connection");
+    expect(state.messages.at(-1)).toMatchObject({ delivery: "failed", waitingFor: "connection" });
     state = addPending(state, pending("c-1"));
     expect(state.messages).toHaveLength(2);
     expect(state.messages.at(-1)?.delivery).toBe("sending");
@@ -76,7 +77,17 @@ describe("pending messages", () => {
     expect(state.messages[0]).toMatchObject({ delivery: "sending", refusal: undefined });
     // A server message is never marked: only our pending ones.
     const stored = cache([mine(5, { client_id: "c-2" })]);
-    expect(markFailed(stored, "c-2").messages[0]?.delivery).toBeUndefined();
+    expect(markFailed(stored, "c-2", "No.").messages[0]?.delivery).toBeUndefined();
+    expect(markWaiting(stored, "c-2", "server").messages[0]?.delivery).toBeUndefined();
+  });
+
+  it("says what a waiting message waits for, and forgets it once it is on its way or given up", () => {
+    let state = markWaiting(addPending(cache([]), pending("c-1")), "c-1", "server");
+    expect(state.messages[0]).toMatchObject({ delivery: "failed", waitingFor: "server", refusal: undefined });
+    state = markSending(state, "c-1");
+    expect(state.messages[0]).toMatchObject({ delivery: "sending", waitingFor: undefined });
+    state = markFailed(markWaiting(state, "c-1", "server"), "c-1", "The server kept failing.");
+    expect(state.messages[0]).toMatchObject({ delivery: "failed", waitingFor: undefined, refusal: "The server kept failing." });
   });
 });
 
