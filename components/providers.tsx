@@ -4,6 +4,7 @@ import { QueryClientProvider } from "@tanstack/react-query";
 import { useEffect, useState, type ReactNode } from "react";
 import { LiveProvider } from "@/lib/browser/live/live-provider";
 import { closeMemberOutbox } from "@/lib/browser/member-outbox";
+import { leaveStalePage, watchSessionInOtherTabs } from "@/lib/browser/member-session";
 import { makeQueryClient } from "@/lib/browser/query-client";
 import { queryKeys } from "@/lib/browser/query-keys";
 import { ClockProvider } from "@/lib/browser/use-clock";
@@ -40,6 +41,8 @@ export function Providers({
   }, []);
   // Another member (or none) takes over the page: this member's waiting messages and retry timer end with their cache.
   useEffect(() => () => closeMemberOutbox(client), [client]);
+  // Signed out (or in as someone else) in another tab of this browser: this page is no longer this member's.
+  useEffect(() => watchSessionInOtherTabs(memberId, () => leaveStalePage(client)), [memberId, client]);
   return (
     <QueryClientProvider client={client}>
       <ClockProvider value={clock}>

@@ -42,3 +42,36 @@ test("the next member to sign in in a tab never sees the previous member's inbox
     await expect(page.getByText(alicesMessage)).toHaveCount(0);
   }
 });
+
+test("signing out in one tab takes the member's other tabs with it; the next member's data never reaches them", async ({ context, page }) => {
+  const auth = new AuthPages(page);
+  await page.goto("/login/");
+  await auth.signIn("alice", "demo-password");
+  await expect(page).toHaveURL(/\/messaging\/$/);
+
+  const other = await context.newPage();
+  await other.addInitScript(recordWhatIsShown);
+  await other.goto("/messaging/");
+  await other.evaluate(() => sessionStorage.setItem("phase", "alice"));
+  const otherInbox = other.getByRole("list", { name: "Conversations" });
+  await expect(otherInbox.getByText("Bob Martinez").first()).toBeVisible();
+  await expect(other.locator("html[data-hydrated]")).toBeAttached();
+
+  // Alice signs out in the first tab: the second, still showing her inbox, follows by itself.
+  await auth.signOut();
+  await expect(other).toHaveURL(/\/login\//);
+  await other.evaluate(() => sessionStorage.setItem("phase", "dave"));
+
+  // Dave signs in in the first tab: the second is drawn again for him.
+  await auth.signIn("dave", "demo-password");
+  await expect(page).toHaveURL(/\/messaging\/$/);
+  await expect(other).toHaveURL(/\/messaging\/$/);
+  await expect(otherInbox.getByText("Erin O'Neill").first()).toBeVisible();
+  await other.waitForTimeout(1_500);
+
+  const seen = await other.evaluate(() => JSON.parse(sessionStorage.getItem("seen") ?? "{}") as Record<string, string[]>);
+  expect(seen.alice?.join(" ")).toContain("Bob Martinez");
+  const shownToDave = (seen.dave ?? []).join(" ");
+  expect(shownToDave).toContain("Erin O'Neill");
+  for (const alicesPartner of ["Bob Martinez", "Carol Chen"]) expect(shownToDave).not.toContain(alicesPartner);
+});
