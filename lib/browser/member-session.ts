@@ -48,20 +48,25 @@ function announceSignedOut() {
   thisTab.postMessage({ member: null } satisfies SessionNotice);
 }
 
-/** A page for a member who is no longer the browser's: their data goes, and the page is drawn again for whoever is. */
-export function leaveStalePage(queryClient: QueryClient) {
+/**
+ * What this page holds of its member goes: no retry of theirs may fire (with whoever's cookie the browser holds
+ * next), and the cache empties before anything else so that no screen redraws their data meanwhile.
+ */
+function dropPageData(queryClient: QueryClient) {
   closeMemberOutbox(queryClient);
   queryClient.clear();
+}
+
+/** A page for a member who is no longer the browser's: their data goes, and the page is drawn again for whoever is. */
+export function leaveStalePage(queryClient: QueryClient) {
+  dropPageData(queryClient);
   window.location.reload();
 }
 
 /** The end of a member's session in this tab (signed out, out everywhere, account deleted): nothing of theirs stays behind. */
 export function leaveSession(queryClient: QueryClient, me: number | null) {
-  // Before the page goes, no retry of theirs may fire (with whoever's cookie the browser holds next).
-  closeMemberOutbox(queryClient);
   announceSignedOut();
-  // The cache first, so that no screen redraws this member's data while the storage empties.
-  queryClient.clear();
+  dropPageData(queryClient);
   if (me !== null) forgetMemberOnThisBrowser(me);
   window.location.replace("/login/");
 }

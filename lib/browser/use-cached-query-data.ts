@@ -1,6 +1,6 @@
 "use client";
 
-import { notifyManager, useQueryClient, type QueryKey } from "@tanstack/react-query";
+import { hashKey, notifyManager, useQueryClient, type QueryKey } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
 
 /**
@@ -14,10 +14,10 @@ import { useEffect, useState } from "react";
  */
 export function useCachedQueryData<T>(queryKey: QueryKey): T | undefined {
   const queryClient = useQueryClient();
-  const hash = JSON.stringify(queryKey);
+  const hash = hashKey(queryKey);
   const [data, setData] = useState<{ value: T | undefined }>({ value: undefined });
   useEffect(() => {
-    const key = JSON.parse(hash) as QueryKey;
+    const key = JSON.parse(hash) as QueryKey; // hashKey is JSON with object keys sorted: the same key
     let live = true;
     const read = () => {
       if (!live) return;
@@ -27,7 +27,8 @@ export function useCachedQueryData<T>(queryKey: QueryKey): T | undefined {
     // Cache events can come while another component renders (a query made with its initial data): read after it.
     notifyManager.schedule(read);
     const unsubscribe = queryClient.getQueryCache().subscribe((event) => {
-      if (JSON.stringify(event.query.queryKey) === hash) notifyManager.schedule(read);
+      // Every cache event comes here (each live event makes several): compare the query's precomputed hash.
+      if (event.query.queryHash === hash) notifyManager.schedule(read);
     });
     return () => {
       live = false;
